@@ -1,0 +1,162 @@
+"""StreamField blocks shared by every page type. Templates live in home/templates/blocks/."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from home.video import video_embed_for
+
+# Rich text in body copy: no embeds (they would call third parties) and no images (images go
+# through ImageBlock, which requires alt text).
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=200)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading (h2)")), ("h3", _("Subheading (h3)"))],
+        default="h2",
+        help_text=_("Use h2 for sections and h3 inside them, so the outline stays in order."),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text=_(
+            "Describe what the image shows for someone who cannot see it. Required: the image "
+            "title is never used as alt text."
+        ),
+    )
+    caption = blocks.CharBlock(required=False, max_length=300)
+    credit = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        help_text=_("Photographer or rights holder. Leave empty to use the credit on the image."),
+    )
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=200, help_text=_("Who said it."))
+    role = blocks.CharBlock(
+        required=False, max_length=200, help_text=_("Their role or organisation.")
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page on this site or to an external address (one of the two)."""
+
+    text = blocks.CharBlock(max_length=120, label=_("Link text"))
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, label=_("External address"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(_("Choose a page or enter an address, not both.")),
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        template = "blocks/link_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False)
+    link = LinkBlock()
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/call_to_action_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(
+        required=False, max_length=200, help_text=_("Leave empty to use the document's title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/document_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video that contacts its host only when the reader chooses to play it."""
+
+    url = blocks.URLBlock(
+        label=_("Video address"), help_text=_("A YouTube or Vimeo link to the video.")
+    )
+    title = blocks.CharBlock(max_length=200, help_text=_("Shown on the play button."))
+    poster = ImageChooserBlock(
+        required=False, help_text=_("A still shown before the video is played.")
+    )
+    transcript = blocks.RichTextBlock(required=False, features=RICH_TEXT_FEATURES)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("url") and video_embed_for(value["url"]) is None:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(
+                        _("Use a YouTube or Vimeo link, such as https://www.youtube.com/watch?v=…")
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["embed"] = video_embed_for(value["url"])
+        return context
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_block.html"
+
+
+class EntryPointBlock(blocks.StructBlock):
+    """A signpost on the home page for one audience (teachers, families, providers…)."""
+
+    audience = blocks.CharBlock(max_length=80, help_text=_("For example: Teachers"))
+    text = blocks.TextBlock(max_length=300)
+    link = LinkBlock()
+
+    class Meta:
+        icon = "user"
+        template = "blocks/entry_point_block.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The body blocks every page type shares."""
+
+    rich_text = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, template="blocks/rich_text_block.html"
+    )
+    heading = HeadingBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentBlock()
+    video = VideoBlock()

@@ -1,0 +1,61 @@
+"""Factories for the home app's models, shared by the tests and the demo-content command."""
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from home.models import Footer, FormField, FormPage, HomePage, SiteImage, StandardPage
+
+
+class SiteImageFactory(wagtail_factories.ImageFactory):
+    class Meta:
+        model = SiteImage
+
+    title = factory.Sequence(lambda n: f"Image {n}")
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Arts Backpack"
+    slug = "home"
+    hero_heading = "Five cultural experiences a year for every primary-school child"
+    hero_text = "Find local arts and culture for your class."
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    introduction = factory.Faker("sentence", nb_words=12)
+    listing_summary = factory.Faker("sentence", nb_words=16)
+
+
+class FormPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = FormPage
+
+    title = "Join the mailing list"
+    slug = "sign-up"
+    thank_you_text = "<p>Thank you for signing up.</p>"
+
+
+class FormFieldFactory(DjangoModelFactory):
+    class Meta:
+        model = FormField
+
+    page = factory.SubFactory(FormPageFactory)
+    sort_order = factory.Sequence(int)
+    label = factory.Sequence(lambda n: f"Field {n}")
+    field_type = "singleline"
+    required = True
+
+
+class FooterFactory(DjangoModelFactory):
+    class Meta:
+        model = Footer
+
+    name = "Main footer"
+    text = "<p>The Arts Backpack: five cultural experiences a year for every child.</p>"

@@ -1,0 +1,121 @@
+"""Template tags for the chrome around every page: navigation, breadcrumbs, languages, footer."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from home.models import SiteSettings
+
+register = template.Library()
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def _site_settings(request):
+    site = Site.find_for_request(request)
+    return SiteSettings.for_site(site) if site else None
+
+
+def _home_translations(request):
+    """The site's home page in each language it is published in."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return Page.objects.none()
+    return site.root_page.get_translations(inclusive=True).live().select_related("locale")
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    """The home page in the reader's language (falls back to the site's own home page)."""
+    request = context["request"]
+    homes = {home.locale.language_code: home for home in _home_translations(request)}
+    site = Site.find_for_request(request)
+    return homes.get(translation.get_language()) or (site.root_page if site else None)
+
+
+@register.simple_tag(takes_context=True)
+def primary_navigation(context):
+    """Main navigation links, each followed to its translation in the reader's language."""
+    request = context["request"]
+    site_settings = _site_settings(request)
+    if site_settings is None:
+        return []
+    chosen = [link.page for link in site_settings.navigation_links.select_related("page")]
+    if not chosen:
+        return []
+    locale = Locale.get_active()
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(translation_key__in=[p.translation_key for p in chosen], locale=locale)
+    }
+    current = context.get("page")
+    links = []
+    for page in chosen:
+        shown = translations.get(page.translation_key)
+        if shown is None and page.live:
+            shown = page
+        if shown is None:
+            continue
+        is_current = bool(current and (current.pk == shown.pk or current.path.startswith(shown.path)))
+        links.append({"title": shown.title, "url": shown.get_url(request), "current": is_current})
+    return links
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Links to this content in the site's other languages, for the switcher and hreflang.
+
+    On a page, only published translations are offered. On other views (search), every
+    language in which the site's home page is published is offered.
+    """
+    request = context["request"]
+    current_language = translation.get_language()
+    page = context.get("page")
+    links = []
+    if isinstance(page, Page) and page.pk:
+        translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+        for translated in translations:
+            code = translated.locale.language_code
+            url = translated.get_url(request)
+            if url:
+                links.append(_language_link(request, code, url, current_language))
+    else:
+        for home in _home_translations(request):
+            code = home.locale.language_code
+            url = translate_url(request.get_full_path(), code)
+            links.append(_language_link(request, code, url, current_language))
+    if len(links) < 2:
+        return []
+    order = [code for code, _name in settings.LANGUAGES]
+    return sorted(links, key=lambda link: order.index(link["code"]) if link["code"] in order else 99)
+
+
+def _language_link(request, code, url, current_language):
+    return {
+        "code": code,
+        "name": LANGUAGE_NAMES.get(code, code),
+        "url": url,
+        "absolute_url": request.build_absolute_uri(url),
+        "current": code == current_language,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    site_settings = _site_settings(context["request"])
+    if site_settings is None or site_settings.footer is None:
+        return None
+    return site_settings.footer.localized

@@ -1,0 +1,75 @@
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page, Site
+from wagtail.search.utils import normalise_query_string
+
+from search.forms import SiteSearchForm
+
+RESULTS_PER_PAGE = 10
+
+
+def searchable_pages(request):
+    """Live, public pages of the current site in the reader's language.
+
+    A site's tree holds one language; its translations are sibling trees rooted at the
+    translations of the site's home page, so the search root is the home page's translation.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return Page.objects.none()
+    locale = Locale.get_active()
+    root = site.root_page.get_translations(inclusive=True).filter(locale=locale).first()
+    if root is None:
+        return Page.objects.none()
+    return Page.objects.live().public().descendant_of(root, inclusive=True).filter(locale=locale)
+
+
+def promoted_results(query_string, pages):
+    """Editors' picks for this query, limited to pages the reader may see here.
+
+    Looks the query up without creating it, so arbitrary queries do not add rows.
+    """
+    query = Query.objects.filter(query_string=normalise_query_string(query_string)).first()
+    if query is None:
+        return []
+    picks = query.editors_picks.select_related("page").order_by("sort_order")
+    picks = list(picks)
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    visible_ids = set(pages.filter(pk__in=page_ids).values_list("pk", flat=True))
+    return [
+        pick
+        for pick in picks
+        if pick.page_id in visible_ids or (not pick.page_id and pick.external_link_url)
+    ]
+
+
+def search(request):
+    form = SiteSearchForm(request.GET)
+    query_string = ""
+    results_page = None
+    promotions = []
+    status = 200
+    if form.is_valid():
+        query_string = form.cleaned_data["q"].strip()
+        if query_string:
+            pages = searchable_pages(request)
+            results = pages.specific().search(query_string, operator="and")
+            paginator = Paginator(results, RESULTS_PER_PAGE)
+            results_page = paginator.get_page(form.cleaned_data["page"] or 1)
+            promotions = promoted_results(query_string, pages)
+            Query.get(query_string).add_hit()
+    else:
+        status = 400
+
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "form": form,
+            "search_query": query_string,
+            "results_page": results_page,
+            "promotions": promotions,
+        },
+        status=status,
+    )

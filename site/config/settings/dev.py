@@ -1,0 +1,8 @@
+"""Local development: debug on, an insecure key that is only ever used on a developer's machine."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env("SECRET_KEY") or "django-insecure-local-development-only"
+ALLOWED_HOSTS = env("ALLOWED_HOSTS") or ["localhost", "127.0.0.1", ".localhost", "[::1]"]

@@ -1,0 +1,40 @@
+// Progressive enhancement only: every feature works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // Videos: build the player only when the reader asks for it, so no request reaches the
+  // video host before then.
+  document.querySelectorAll("[data-video]").forEach(function (figure) {
+    var button = figure.querySelector("[data-video-play]");
+    var embedUrl = figure.getAttribute("data-embed-url");
+    if (!button || !embedUrl) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var iframe = document.createElement("iframe");
+      iframe.src = embedUrl;
+      iframe.title = figure.getAttribute("data-title") || button.textContent.trim();
+      iframe.allow = "autoplay; fullscreen; picture-in-picture";
+      iframe.setAttribute("allowfullscreen", "");
+      var frame = figure.querySelector(".video__frame");
+      frame.replaceChildren(iframe);
+      iframe.focus();
+    });
+  });
+
+  // Small screens: collapse the main navigation behind a Menu button.
+  var toggle = document.querySelector(".primary-nav__toggle");
+  var list = document.getElementById("primary-nav-list");
+  if (toggle && list && window.matchMedia("(max-width: 40rem)").matches) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", String(!open));
+      list.classList.toggle("is-open", !open);
+    });
+  }
+
+  // Forms with errors: move focus to the summary so screen-reader users hear it first.
+  var errors = document.getElementById("form-errors");
+  if (errors) errors.focus();
+})();
