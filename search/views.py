@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from search.forms import SiteSearchForm
+from search.query import search_terms
 
 RESULTS_PER_PAGE = 10
 
@@ -52,9 +53,10 @@ def search(request):
     status = 200
     if form.is_valid():
         query_string = form.cleaned_data["q"].strip()
+        terms = search_terms(query_string)
         if query_string:
             pages = searchable_pages(request)
-            results = pages.specific().search(query_string, operator="and")
+            results = pages.specific().search(terms, operator="and") if terms else pages.none()
             paginator = Paginator(results, RESULTS_PER_PAGE)
             results_page = paginator.get_page(form.cleaned_data["page"] or 1)
             promotions = promoted_results(query_string, pages)

@@ -100,10 +100,11 @@ class FormPage(AbstractEmailForm, BasePage):
             return super().serve(request, *args, **kwargs)
 
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        status = 200
-        if self.is_rate_limited(request):
-            # Keep what they typed: the bound form re-renders with their answers.
-            form.is_valid()
+        if not form.is_valid():
+            status = 400
+        elif self.is_rate_limited(request, increment=True):
+            # Only accepted sign-ups count towards the limit, so someone correcting a typo is
+            # never locked out. Their answers stay in the bound form, ready to send again.
             form.add_error(
                 None,
                 _(
@@ -113,12 +114,9 @@ class FormPage(AbstractEmailForm, BasePage):
                 ),
             )
             status = 429
-        elif form.is_valid():
-            self.is_rate_limited(request, increment=True)
+        else:
             submission = None if form.is_spam else self.process_form_submission(form)
             return self.render_landing_page(request, submission, *args, **kwargs)
-        else:
-            status = 400
 
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form

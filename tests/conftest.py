@@ -1,0 +1,38 @@
+"""Fixtures shared by the whole suite."""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Site
+
+from home.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits and cached fragments must not leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def home_page(english):
+    """A fresh home page serving as the default site's root (the migration's placeholder page
+    and its site are replaced)."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="test-home", locale=english)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return Site.objects.get(is_default_site=True)
