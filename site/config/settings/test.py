@@ -23,3 +23,8 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="artsbackpack-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files straight from the source folders, so link checks and browser tests see the
+# same CSS, JS and images as a reader, without a collectstatic step.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True
