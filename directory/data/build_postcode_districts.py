@@ -96,10 +96,7 @@ def build_rows() -> list[dict[str, str]]:
     for row in rows:
         assert _DISTRICT_RE.match(row["district"]), row
         assert row["latitude"] and row["longitude"], row
-        assert (
-            49.0 < float(row["latitude"]) < 61.5
-            and -9.0 < float(row["longitude"]) < 2.5
-        ), row
+        assert 49.0 < float(row["latitude"]) < 61.5 and -9.0 < float(row["longitude"]) < 2.5, row
     return rows
 
 

@@ -46,9 +46,7 @@ class FormPage(AbstractEmailForm, BasePage):
     """An editor-built form, such as the mailing-list sign-up, with spam and flood protection."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    thank_you_text = RichTextField(
-        _("thank-you text"), blank=True, features=RICH_TEXT_FEATURES
-    )
+    thank_you_text = RichTextField(_("thank-you text"), blank=True, features=RICH_TEXT_FEATURES)
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []

@@ -60,7 +60,9 @@ def primary_navigation(context):
             shown = page
         if shown is None:
             continue
-        is_current = bool(current and (current.pk == shown.pk or current.path.startswith(shown.path)))
+        is_current = bool(
+            current and (current.pk == shown.pk or current.path.startswith(shown.path))
+        )
         links.append({"title": shown.title, "url": shown.get_url(request), "current": is_current})
     return links
 
@@ -86,7 +88,9 @@ def language_links(context):
     page = context.get("page")
     links = []
     if isinstance(page, Page) and page.pk:
-        translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+        translations = (
+            page.get_translations(inclusive=True).live().public().select_related("locale")
+        )
         for translated in translations:
             code = translated.locale.language_code
             url = translated.get_url(request)
@@ -100,7 +104,9 @@ def language_links(context):
     if len(links) < 2:
         return []
     order = [code for code, _name in settings.LANGUAGES]
-    return sorted(links, key=lambda link: order.index(link["code"]) if link["code"] in order else 99)
+    return sorted(
+        links, key=lambda link: order.index(link["code"]) if link["code"] in order else 99
+    )
 
 
 def _language_link(request, code, url, current_language):

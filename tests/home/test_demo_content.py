@@ -18,9 +18,19 @@ def demo_pages():
 
 
 def test_load_demo_is_idempotent(demo_site):
-    counts = (Page.objects.count(), SiteImage.objects.count(), Footer.objects.count(), Site.objects.count())
+    counts = (
+        Page.objects.count(),
+        SiteImage.objects.count(),
+        Footer.objects.count(),
+        Site.objects.count(),
+    )
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert (Page.objects.count(), SiteImage.objects.count(), Footer.objects.count(), Site.objects.count()) == counts
+    assert (
+        Page.objects.count(),
+        SiteImage.objects.count(),
+        Footer.objects.count(),
+        Site.objects.count(),
+    ) == counts
     assert HomePage.objects.count() == 1
     assert demo_site.root_page.specific_class is HomePage
 
@@ -44,7 +54,13 @@ def test_demo_sign_up_works_end_to_end(client, demo_site):
     form_page = FormPage.objects.get(slug="sign-up")
     data = {field.clean_name: "x" for field in form_page.get_form_fields()}
     names = {field.field_type: field.clean_name for field in form_page.get_form_fields()}
-    data.update({names["email"]: "sam@example.org", names["radio"]: "Parent or carer", names["checkbox"]: "on"})
+    data.update(
+        {
+            names["email"]: "sam@example.org",
+            names["radio"]: "Parent or carer",
+            names["checkbox"]: "on",
+        }
+    )
     response = client.post(form_page.url, data)
     assert response.status_code == 200
     assert FormSubmission.objects.filter(page=form_page).count() == 1

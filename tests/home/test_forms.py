@@ -41,7 +41,9 @@ def test_every_role_is_offered(client, sign_up):
 
 
 def test_invalid_input_is_explained_and_kept(client, sign_up):
-    response = client.post(sign_up.url, {**VALID, "email": "not-an-email", "i_am_signing_up_as": "Wizard"})
+    response = client.post(
+        sign_up.url, {**VALID, "email": "not-an-email", "i_am_signing_up_as": "Wizard"}
+    )
     assert response.status_code == 400
     soup = BeautifulSoup(response.content, "html.parser")
     summary = soup.select_one(".form-errors")
@@ -74,5 +76,10 @@ def test_a_flood_from_one_address_is_paused_with_answers_kept(client, sign_up):
 
 
 def test_garbage_posts_never_error(client, sign_up):
-    for payload in ({}, {"name": "\x00"}, {"email": "a" * 10000}, {"i_am_signing_up_as": ["a", "b"]}):
+    for payload in (
+        {},
+        {"name": "\x00"},
+        {"email": "a" * 10000},
+        {"i_am_signing_up_as": ["a", "b"]},
+    ):
         assert client.post(sign_up.url, payload).status_code == 400

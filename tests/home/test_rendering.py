@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 
 from home.blocks import ImageBlock, LinkBlock, VideoBlock
-from home.factories import FormFieldFactory, FormPageFactory, SiteImageFactory
-from home.factories import StandardPageFactory
+from home.factories import FormFieldFactory, FormPageFactory, SiteImageFactory, StandardPageFactory
 from home.video import video_embed_for
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +57,11 @@ def test_standard_page_renders_every_shared_block(client, home_page):
             },
             {
                 "type": "quote",
-                "value": {"quote": "Arts are for everyone.", "attribution": "A teacher", "role": "Leicester"},
+                "value": {
+                    "quote": "Arts are for everyone.",
+                    "attribution": "A teacher",
+                    "role": "Leicester",
+                },
             },
             {
                 "type": "call_to_action",
@@ -135,7 +138,10 @@ def test_video_block_rejects_other_hosts_with_a_clear_message():
     ("url", "embed"),
     [
         ("https://youtu.be/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
-        ("https://www.youtube.com/shorts/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
+        (
+            "https://www.youtube.com/shorts/dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+        ),
         ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871"),
         ("javascript:alert(1)", None),
         ("https://www.youtube.com/watch?v=bad", None),

@@ -65,7 +65,9 @@ def test_all_words_must_match(client, pages):
 
 def test_results_are_paginated(client, home_page):
     for number in range(12):
-        StandardPageFactory(parent=home_page, title=f"Dance workshop {number}", slug=f"dance-{number}")
+        StandardPageFactory(
+            parent=home_page, title=f"Dance workshop {number}", slug=f"dance-{number}"
+        )
     first = result_titles(client.get("/search/", {"q": "dance"}))
     second = result_titles(client.get("/search/", {"q": "dance", "page": 2}))
     assert len(first) == 10
@@ -77,7 +79,9 @@ def test_results_are_paginated(client, home_page):
 
 def test_promoted_results_come_first_and_respect_visibility(client, pages, home_page):
     query = Query.get("funding")
-    SearchPromotion.objects.create(query=query, page=pages["live"], sort_order=0, description="Our pick")
+    SearchPromotion.objects.create(
+        query=query, page=pages["live"], sort_order=0, description="Our pick"
+    )
     SearchPromotion.objects.create(query=query, page=pages["draft"], sort_order=1)
     soup = BeautifulSoup(client.get("/search/", {"q": "Funding"}).content, "html.parser")
     picks = [a.get_text(strip=True) for a in soup.select(".promotions a")]
@@ -108,7 +112,18 @@ def test_invalid_input_gets_a_message(client, pages, params):
 
 @pytest.mark.parametrize(
     "query",
-    ['"unbalanced', "puppetry OR", "NOT", "*", "a AND (b", "'; DROP TABLE", "ü ñ 漢字", "-", "NEAR(x y)", "\\"],
+    [
+        '"unbalanced',
+        "puppetry OR",
+        "NOT",
+        "*",
+        "a AND (b",
+        "'; DROP TABLE",
+        "ü ñ 漢字",
+        "-",
+        "NEAR(x y)",
+        "\\",
+    ],
 )
 def test_odd_queries_never_break_search(client, pages, query):
     assert client.get("/search/", {"q": query}).status_code == 200

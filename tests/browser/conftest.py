@@ -1,0 +1,113 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Nothing downloads a browser. On a machine without /usr/bin/chromium the tests skip, except
+where CI or REQUIRE_BROWSER_TESTS is set: there a missing browser is a failure.
+"""
+
+import os
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API keeps an event loop on the main thread; Django's ORM refuses to run
+# on a thread with a loop unless told that this is deliberate (tests only).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these Chromium phones home (updates, sync, field trials) on start.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def browser_required():
+    return bool(os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER_TESTS"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)."
+        if browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class RequestLog:
+    """Every request the page makes, so a test can prove none left the live server."""
+
+    def __init__(self, allowed_netloc):
+        self.allowed_netloc = allowed_netloc
+        self.urls = []
+
+    def record(self, request):
+        self.urls.append(request.url)
+
+    def foreign(self):
+        return [
+            url
+            for url in self.urls
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(url).netloc != self.allowed_netloc
+        ]
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    tab = context.new_page()
+    tab.request_log = RequestLog(urlsplit(live_server.url).netloc)
+    tab.on("request", tab.request_log.record)
+
+    # Stop anything that tries to leave the machine; the log still records the attempt.
+    def block_foreign(route):
+        if urlsplit(route.request.url).netloc == tab.request_log.allowed_netloc:
+            route.continue_()
+        else:
+            route.abort()
+
+    tab.route("**/*", block_foreign)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def demo(live_server, django_db_serialized_rollback, transactional_db):
+    """The demo content behind the live server. Serialized rollback puts back the locales and
+    root page that migrations create, which a transactional test's flush would remove."""
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo", stdout=devnull)
+    return live_server
+
+
+@pytest.fixture
+def axe_check():
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(tab):
+        results = axe.run(
+            tab,
+            options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+        )
+        assert results.violations_count == 0, f"{tab.url}\n{results.generate_report()}"
+
+    return check

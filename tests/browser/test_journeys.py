@@ -1,0 +1,147 @@
+"""What a visitor does in a real browser, with an accessibility scan of every page type."""
+
+import re
+
+import pytest
+import wagtail_factories
+from wagtail.models import Site
+
+from home.factories import StandardPageFactory
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def block_showcase_page(demo):
+    """A page carrying every shared block, so axe sees each block's markup."""
+    from home.demo_images import get_or_create_demo_image
+
+    home = Site.objects.get(is_default_site=True).root_page
+    image = get_or_create_demo_image("Abstract shapes (block test)", seed=7)
+    document = wagtail_factories.DocumentFactory(title="Pilot evaluation")
+    return StandardPageFactory(
+        parent=home,
+        title="Every block",
+        slug="every-block",
+        introduction="A page with every block.",
+        body=[
+            {"type": "heading", "value": {"text": "A section", "level": "h2"}},
+            {"type": "rich_text", "value": "<p>Words with a <a href='/about/'>link</a>.</p>"},
+            {
+                "type": "image",
+                "value": {
+                    "image": image.pk,
+                    "alt_text": "Bright overlapping circles",
+                    "caption": "Drawn by the site",
+                    "credit": "",
+                },
+            },
+            {
+                "type": "quote",
+                "value": {
+                    "quote": "The arts are theirs.",
+                    "attribution": "A teacher",
+                    "role": "Fife",
+                },
+            },
+            {
+                "type": "call_to_action",
+                "value": {
+                    "heading": "Join us",
+                    "text": "Hear about new activities.",
+                    "link": {"text": "Sign up", "page": None, "url": "/sign-up/"},
+                },
+            },
+            {"type": "document", "value": {"document": document.pk, "title": ""}},
+            {
+                "type": "video",
+                "value": {
+                    "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                    "title": "The pilot in two minutes",
+                    "poster": None,
+                    "transcript": "<p>What the children said.</p>",
+                },
+            },
+        ],
+    )
+
+
+def test_visitor_journey_home_to_search_result(page, demo, axe_check):
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    axe_check(page)
+    page.get_by_role("link", name="Teachers: start here").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "For teachers"
+    axe_check(page)
+
+    page.locator("header").get_by_role("searchbox").fill("Leicester crowdfunding")
+    page.locator("header").get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    results = page.locator("ol.results h3 a")
+    assert "Pilots across the UK" in results.all_inner_texts()
+    axe_check(page)
+
+    results.filter(has_text="Pilots across the UK").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Pilots across the UK"
+    assert "£2,730" in page.locator("main").inner_text()
+    axe_check(page)
+    assert page.request_log.foreign() == []
+
+
+def test_every_page_type_passes_axe(page, demo, block_showcase_page, axe_check):
+    for path in [
+        "/",
+        "/about/",
+        "/families/",
+        "/sign-up/",
+        "/search/",
+        "/search/?q=zzzz",
+        "/no-such-page/",
+        block_showcase_page.url,
+    ]:
+        page.goto(path)
+        assert page.title(), path
+        assert page.locator("h1").count() == 1, path
+        axe_check(page)
+    assert page.request_log.foreign() == []
+
+
+def test_sign_up_errors_then_success(page, demo, axe_check):
+    page.goto("/sign-up/")
+    page.get_by_role("button", name="Sign up").click()
+    summary = page.locator("#form-errors")
+    assert summary.is_visible()
+    # Focus moves to the error summary so a screen reader announces it.
+    assert page.evaluate("document.activeElement.id") == "form-errors"
+    axe_check(page)
+
+    page.get_by_label("Your name").fill("Sam")
+    page.get_by_label("Email address").fill("sam@example.org")
+    page.get_by_role("radio", name="Parent or carer").check()
+    page.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Sign up").click()
+    assert "Thank you for joining" in page.locator("main").inner_text()
+    axe_check(page)
+
+
+def test_video_loads_from_its_host_only_after_the_reader_presses_play(page, block_showcase_page):
+    page.goto(block_showcase_page.url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("iframe").count() == 0
+    assert page.request_log.foreign() == []
+
+    page.get_by_role("button", name=re.compile("Play video")).click()
+    iframe = page.locator("iframe")
+    assert iframe.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
+    assert iframe.get_attribute("title") == "The pilot in two minutes"
+    page.wait_for_timeout(200)
+    assert any("youtube-nocookie.com" in url for url in page.request_log.foreign())
+
+
+def test_keyboard_user_can_skip_to_content(page, demo):
+    page.goto("/about/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text().strip().lower().startswith("skip to")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
