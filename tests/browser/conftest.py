@@ -11,10 +11,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
-# Playwright's sync API keeps an event loop on the main thread; Django's ORM refuses to run
-# on a thread with a loop unless told that this is deliberate (tests only).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -36,7 +32,10 @@ def browser_required():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(migrated_rows):
+    # Playwright's sync API keeps an event loop on the main thread; Django's ORM refuses to run
+    # on a thread with a loop unless told that this is deliberate (browser tests only).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     if not os.path.exists(CHROMIUM):
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)."
         if browser_required():
@@ -48,6 +47,7 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 class RequestLog:
@@ -88,10 +88,30 @@ def page(browser, live_server):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def migrated_rows(django_db_setup, django_db_blocker):
+    """The migrated rows (locales, root page, collections, groups, workflows) as pytest-django
+    serialized them when it created the test database."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        return getattr(connections["default"], "_test_serialized_contents", None)
+
+
 @pytest.fixture
-def demo(live_server, django_db_serialized_rollback, transactional_db):
-    """The demo content behind the live server. Serialized rollback puts back the locales and
-    root page that migrations create, which a transactional test's flush would remove."""
+def demo(live_server, django_db_serialized_rollback, transactional_db, migrated_rows):
+    """The demo content, served by the live server.
+
+    Each transactional test ends by flushing every table, and serialized rollback restores the
+    migrated rows before the next one. Django keeps those rows on the connection object, but
+    under Playwright's event loop Django hands out a different connection object, so they are
+    attached to that one too (the first browser test starts from an untouched database).
+    """
+    from django.db import connections
+
+    connection = connections["default"]
+    if migrated_rows and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = migrated_rows
     with open(os.devnull, "w") as devnull:
         call_command("load_demo", stdout=devnull)
     return live_server

@@ -4,6 +4,7 @@ import re
 
 import pytest
 import wagtail_factories
+from playwright.sync_api import expect
 from wagtail.models import Site
 
 from home.factories import StandardPageFactory
@@ -71,7 +72,7 @@ def test_visitor_journey_home_to_search_result(page, demo, axe_check):
     assert page.locator("html").get_attribute("lang") == "en"
     axe_check(page)
     page.get_by_role("link", name="Teachers: start here").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "For teachers"
+    expect(page.get_by_role("heading", level=1)).to_have_text("For teachers")
     axe_check(page)
 
     page.locator("header").get_by_role("searchbox").fill("Leicester crowdfunding")
@@ -82,7 +83,7 @@ def test_visitor_journey_home_to_search_result(page, demo, axe_check):
     axe_check(page)
 
     results.filter(has_text="Pilots across the UK").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Pilots across the UK"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pilots across the UK")
     assert "£2,730" in page.locator("main").inner_text()
     axe_check(page)
     assert page.request_log.foreign() == []
@@ -110,9 +111,9 @@ def test_sign_up_errors_then_success(page, demo, axe_check):
     page.goto("/sign-up/")
     page.get_by_role("button", name="Sign up").click()
     summary = page.locator("#form-errors")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     # Focus moves to the error summary so a screen reader announces it.
-    assert page.evaluate("document.activeElement.id") == "form-errors"
+    expect(summary).to_be_focused()
     axe_check(page)
 
     page.get_by_label("Your name").fill("Sam")
@@ -120,7 +121,7 @@ def test_sign_up_errors_then_success(page, demo, axe_check):
     page.get_by_role("radio", name="Parent or carer").check()
     page.get_by_role("checkbox").check()
     page.get_by_role("button", name="Sign up").click()
-    assert "Thank you for joining" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Thank you for joining")
     axe_check(page)
 
 
@@ -132,6 +133,7 @@ def test_video_loads_from_its_host_only_after_the_reader_presses_play(page, bloc
 
     page.get_by_role("button", name=re.compile("Play video")).click()
     iframe = page.locator("iframe")
+    expect(iframe).to_have_count(1)
     assert iframe.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
     assert iframe.get_attribute("title") == "The pilot in two minutes"
     page.wait_for_timeout(200)
@@ -144,4 +146,4 @@ def test_keyboard_user_can_skip_to_content(page, demo):
     skip = page.locator(":focus")
     assert skip.inner_text().strip().lower().startswith("skip to")
     page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") == "#main"
+    expect(page).to_have_url(re.compile("#main$"))
