@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from wagtail.models import Site
 
 from home.factories import StandardPageFactory
+from tests.blocks import every_shared_block
 
 pytestmark = pytest.mark.browser
 
@@ -25,45 +26,7 @@ def block_showcase_page(demo):
         title="Every block",
         slug="every-block",
         introduction="A page with every block.",
-        body=[
-            {"type": "heading", "value": {"text": "A section", "level": "h2"}},
-            {"type": "rich_text", "value": "<p>Words with a <a href='/about/'>link</a>.</p>"},
-            {
-                "type": "image",
-                "value": {
-                    "image": image.pk,
-                    "alt_text": "Bright overlapping circles",
-                    "caption": "Drawn by the site",
-                    "credit": "",
-                },
-            },
-            {
-                "type": "quote",
-                "value": {
-                    "quote": "The arts are theirs.",
-                    "attribution": "A teacher",
-                    "role": "Fife",
-                },
-            },
-            {
-                "type": "call_to_action",
-                "value": {
-                    "heading": "Join us",
-                    "text": "Hear about new activities.",
-                    "link": {"text": "Sign up", "page": None, "url": "/sign-up/"},
-                },
-            },
-            {"type": "document", "value": {"document": document.pk, "title": ""}},
-            {
-                "type": "video",
-                "value": {
-                    "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-                    "title": "The pilot in two minutes",
-                    "poster": None,
-                    "transcript": "<p>What the children said.</p>",
-                },
-            },
-        ],
+        body=every_shared_block(image, document, link_url="/sign-up/"),
     )
 
 

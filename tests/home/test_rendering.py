@@ -9,6 +9,7 @@ from wagtail import blocks
 from home.blocks import ImageBlock, LinkBlock, VideoBlock
 from home.factories import FormFieldFactory, FormPageFactory, SiteImageFactory, StandardPageFactory
 from home.video import video_embed_for
+from tests.blocks import every_shared_block
 
 pytestmark = pytest.mark.django_db
 
@@ -43,45 +44,7 @@ def test_standard_page_renders_every_shared_block(client, home_page):
         parent=home_page,
         title="Everything",
         slug="everything",
-        body=[
-            {"type": "heading", "value": {"text": "A section", "level": "h2"}},
-            {"type": "rich_text", "value": "<p>Some <b>bold</b> words.</p>"},
-            {
-                "type": "image",
-                "value": {
-                    "image": image.pk,
-                    "alt_text": "Children drumming in a circle",
-                    "caption": "A drumming workshop",
-                    "credit": "",
-                },
-            },
-            {
-                "type": "quote",
-                "value": {
-                    "quote": "Arts are for everyone.",
-                    "attribution": "A teacher",
-                    "role": "Leicester",
-                },
-            },
-            {
-                "type": "call_to_action",
-                "value": {
-                    "heading": "Join us",
-                    "text": "Sign up today.",
-                    "link": {"text": "Sign up", "page": None, "url": "https://example.org/"},
-                },
-            },
-            {"type": "document", "value": {"document": document.pk, "title": ""}},
-            {
-                "type": "video",
-                "value": {
-                    "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-                    "title": "The pilot in two minutes",
-                    "poster": None,
-                    "transcript": "<p>Words spoken in the video.</p>",
-                },
-            },
-        ],
+        body=every_shared_block(image, document),
     )
     response = client.get(page.url)
     assert response.status_code == 200
