@@ -415,7 +415,7 @@ def entry_points(teachers, families, providers, about):
 
 
 @transaction.atomic
-def load(stdout):
+def load(stdout, **options):
     home = ensure_home_page(stdout)
     about, _pilots = load_programme_pages(home)
     teachers, families, providers, privacy = load_audience_pages(home, about)

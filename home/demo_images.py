@@ -17,7 +17,7 @@ PALETTES = [
 
 def draw_abstract_picture(seed, size=(1200, 800)):
     """Overlapping circles, bands and triangles: colourful, clearly an illustration."""
-    rng = random.Random(seed)  # noqa: S311 - picking colours, not secrets
+    rng = random.Random(seed)
     palette = rng.choice(PALETTES)
     picture = Image.new("RGB", size, palette[0])
     pen = ImageDraw.Draw(picture)

@@ -14,7 +14,15 @@ DEMO_CONTENT_APPS = ["home", "directory", "stories", "showcase"]
 class Command(BaseCommand):
     help = "Create the demo content (idempotent)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--activities",
+            type=int,
+            default=0,
+            help="Add this many more generated activities to the directory (for benchmarks).",
+        )
+
+    def handle(self, *args, activities, **options):
         # Factories draw from one seeded generator, so every machine gets the same content.
         factory.random.reseed_random("arts-backpack-demo")
         for app in DEMO_CONTENT_APPS:
@@ -24,5 +32,5 @@ class Command(BaseCommand):
                 if error.name != f"{app}.demo_content":
                     raise
                 continue
-            module.load(self.stdout)
+            module.load(self.stdout, activities=activities)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

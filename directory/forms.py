@@ -1,0 +1,169 @@
+"""Validation of the directory's query string. Every parameter a reader can send goes through
+this form; the search module only ever sees cleaned values."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format, Place
+from directory.postcodes import PostcodeError, find_district
+from directory.stages import stages_for
+
+RADIUS_CHOICES = [
+    (2, _("2 miles")),
+    (5, _("5 miles")),
+    (10, _("10 miles")),
+    (25, _("25 miles")),
+    (50, _("50 miles")),
+]
+DEFAULT_RADIUS = 10
+SORT_CHOICES = [
+    ("relevance", _("Best match")),
+    ("soonest", _("Soonest")),
+    ("nearest", _("Nearest")),
+    ("az", _("A to Z")),
+]
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 10_000
+
+# Taxonomy filters: query-string name -> (model, "any" or "all" of the chosen values).
+# Access needs must all be met; for the others any chosen value will do.
+TAXONOMY_FILTERS = {
+    "art_form": (ArtForm, "any"),
+    "format": (Format, "any"),
+    "access": (AccessFeature, "all"),
+    "language": (DeliveryLanguage, "any"),
+}
+
+
+def taxonomy_choices(model):
+    """(slug, name) pairs, named in the reader's language where a translation exists."""
+    from wagtail.models import Locale
+
+    locale = Locale.get_active()
+    rows = {}
+    for item in model.objects.select_related("locale").order_by("sort_order", "name"):
+        if item.slug not in rows or item.locale_id == locale.pk:
+            rows[item.slug] = item
+    return [(slug, item.name) for slug, item in rows.items()]
+
+
+class DirectorySearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Keywords"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _("Please shorten your keywords to %(limit_value)d characters or fewer.")
+        },
+    )
+    place = forms.CharField(label=_("Place"), required=False, max_length=20)
+    postcode = forms.CharField(
+        label=_("Near postcode"),
+        required=False,
+        max_length=10,
+        help_text=_("Your school's postcode, or just its first part (such as LE1)."),
+    )
+    radius = forms.TypedChoiceField(
+        label=_("Within"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=DEFAULT_RADIUS,
+    )
+    art_form = forms.MultipleChoiceField(label=_("Art forms"), required=False)
+    age = forms.IntegerField(label=_("Child's age"), required=False, min_value=2, max_value=18)
+    age_from = forms.IntegerField(label=_("Ages from"), required=False, min_value=2, max_value=18)
+    age_to = forms.IntegerField(label=_("Ages to"), required=False, min_value=2, max_value=18)
+    stage = forms.ChoiceField(label=_("School stage"), required=False)
+    format = forms.MultipleChoiceField(label=_("Format"), required=False)
+    free = forms.BooleanField(label=_("Free only"), required=False)
+    max_price = forms.DecimalField(
+        label=_("Maximum price (£)"), required=False, min_value=0, max_digits=8, decimal_places=2
+    )
+    date_from = forms.DateField(
+        label=_("Available from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Available until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    access = forms.MultipleChoiceField(label=_("Access"), required=False)
+    language = forms.MultipleChoiceField(label=_("Language of delivery"), required=False)
+    in_care = forms.BooleanField(label=_("Suitable for children in care"), required=False)
+    cpd = forms.BooleanField(label=_("Professional development for teachers"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    def __init__(self, *args, nation_code=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.nation_code = nation_code
+        for name, (model, _mode) in TAXONOMY_FILTERS.items():
+            self.fields[name].choices = taxonomy_choices(model)
+        self.stages = stages_for(nation_code)
+        self.fields["stage"].choices = [("", _("Any stage"))] + [
+            (s.slug, s.label) for s in self.stages
+        ]
+
+    def clean_q(self):
+        return self.cleaned_data["q"].strip()
+
+    def clean_place(self):
+        code = self.cleaned_data["place"].strip()
+        if not code:
+            return None
+        place = Place.objects.filter(code__iexact=code).order_by("id").first()
+        if place is None:
+            raise forms.ValidationError(_("We do not know that place. Choose one from the list."))
+        return place
+
+    def clean_postcode(self):
+        text = self.cleaned_data["postcode"].strip()
+        if not text:
+            return None
+        try:
+            return find_district(text)
+        except PostcodeError as error:
+            if str(error) == "unknown district":
+                raise forms.ValidationError(
+                    _(
+                        "We could not find the area of postcode %(postcode)s. Try a nearby "
+                        "postcode, or search by place instead."
+                    ),
+                    params={"postcode": text.upper()},
+                ) from None
+            raise forms.ValidationError(
+                _(
+                    "“%(postcode)s” does not look like a UK postcode. Try one like LE1 6AD, or "
+                    "just LE1."
+                ),
+                params={"postcode": text},
+            ) from None
+
+    def clean_stage(self):
+        slug = self.cleaned_data["stage"]
+        return next((stage for stage in self.stages if stage.slug == slug), None)
+
+    def clean(self):
+        cleaned = super().clean()
+        age = cleaned.get("age")
+        age_from, age_to = cleaned.get("age_from"), cleaned.get("age_to")
+        if age is not None:
+            age_from = age_to = age
+        if age_from is not None and age_to is not None and age_from > age_to:
+            self.add_error("age_to", _("“Ages to” must be the same as or above “ages from”."))
+            age_from = age_to = None
+        cleaned["age_range"] = (age_from, age_to) if (age_from, age_to) != (None, None) else None
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_from > date_to:
+            self.add_error("date_to", _("“Available until” must be on or after “available from”."))
+            cleaned["date_from"] = cleaned["date_to"] = None
+        if cleaned.get("sort") == "nearest" and not cleaned.get("postcode"):
+            cleaned["sort"] = ""
+        return cleaned
+
+    def valid_data(self):
+        """The cleaned values of the fields that passed, so one bad parameter does not throw
+        away the rest of a teacher's search."""
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        data.setdefault("age_range", None)
+        return data

@@ -1,0 +1,31 @@
+from directory.models.pages import (
+    ActivityPage,
+    ActivitySession,
+    ActivityTag,
+    DirectoryIndexPage,
+    ProviderPage,
+    ProviderVenue,
+)
+from directory.models.taxonomies import (
+    AccessFeature,
+    ArtForm,
+    DeliveryLanguage,
+    Format,
+    Place,
+    Taxonomy,
+)
+
+__all__ = [
+    "AccessFeature",
+    "ActivityPage",
+    "ActivitySession",
+    "ActivityTag",
+    "ArtForm",
+    "DeliveryLanguage",
+    "DirectoryIndexPage",
+    "Format",
+    "Place",
+    "ProviderPage",
+    "ProviderVenue",
+    "Taxonomy",
+]

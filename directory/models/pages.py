@@ -1,0 +1,540 @@
+"""Provider and activity pages, and the directory page that searches them."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from directory import structured_data
+from directory.icalendar import activity_calendar
+from directory.postcodes import PostcodeError, find_district
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage
+
+MAX_AGE = 18
+
+
+def locate_postcode(postcode):
+    """(latitude, longitude) of a postcode's district, or (None, None) if unknown."""
+    try:
+        district = find_district(postcode)
+    except PostcodeError:
+        return None, None
+    return district.latitude, district.longitude
+
+
+class DirectoryIndexPage(BasePage):
+    """The activity directory: a search over the providers' activities beneath it."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+    nation = models.ForeignKey(
+        "directory.Place",
+        verbose_name=_("nation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": "nation"},
+        help_text=_("Labels school stages as this nation names them. Empty means England."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.ProviderPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("nation")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("introduction"),
+        SynchronizedField("nation"),
+    ]
+
+    class Meta:
+        verbose_name = _("directory page")
+
+    @property
+    def nation_code(self):
+        return self.nation.code if self.nation_id else None
+
+    def serve(self, request, *args, **kwargs):
+        from directory.views import serve_directory
+
+        return serve_directory(self, request)
+
+
+class ProviderVenue(Orderable):
+    provider = ParentalKey(
+        "directory.ProviderPage", on_delete=models.CASCADE, related_name="venues"
+    )
+    name = models.CharField(_("venue name"), max_length=200)
+    address = models.TextField(_("address"), blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("postcode"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+
+    def clean(self):
+        super().clean()
+        try:
+            find_district(self.postcode)
+        except PostcodeError:
+            raise ValidationError(
+                {"postcode": _("Enter a UK postcode we recognise, such as LE1 6AD.")}
+            ) from None
+
+    def save(self, *args, **kwargs):
+        if self.latitude is None or self.longitude is None:
+            self.latitude, self.longitude = locate_postcode(self.postcode)
+        super().save(*args, **kwargs)
+
+
+class ProviderPage(BasePage):
+    """An artist, venue or organisation that offers activities to schools. Its activities are
+    its child pages, so its own staff can be given rights over this subtree alone."""
+
+    description = RichTextField(_("about the provider"), features=RICH_TEXT_FEATURES)
+    logo = models.ForeignKey(
+        "home.SiteImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    places_served = ParentalManyToManyField(
+        "directory.Place", verbose_name=_("places served"), blank=True, related_name="+"
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    booking_information = models.TextField(_("how to book"), blank=True)
+    accessibility_statement = RichTextField(
+        _("accessibility statement"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    safeguarding_policy_url = models.URLField(_("safeguarding policy"), blank=True)
+    dbs_checked = models.BooleanField(
+        _("staff working with children have enhanced DBS (or PVG / AccessNI) checks"),
+        default=False,
+    )
+    trauma_informed = models.BooleanField(_("staff have trauma-informed training"), default=False)
+    social_links = models.TextField(
+        _("social media links"), blank=True, help_text=_("One address per line.")
+    )
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = ["directory.ActivityPage"]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        FieldPanel("places_served"),
+        InlinePanel("venues", label=_("Venues")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("website"),
+                FieldPanel("booking_information"),
+                FieldPanel("social_links"),
+            ],
+            heading=_("Contact and booking"),
+        ),
+        FieldPanel("accessibility_statement"),
+        MultiFieldPanel(
+            [
+                FieldPanel("safeguarding_policy_url"),
+                FieldPanel("dbs_checked"),
+                FieldPanel("trauma_informed"),
+            ],
+            heading=_("Safeguarding"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("description"),
+        TranslatableField("booking_information"),
+        TranslatableField("accessibility_statement"),
+        SynchronizedField("logo"),
+        SynchronizedField("places_served"),
+        SynchronizedField("venues"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("website"),
+        SynchronizedField("safeguarding_policy_url"),
+        SynchronizedField("dbs_checked"),
+        SynchronizedField("trauma_informed"),
+        SynchronizedField("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("provider page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["activities"] = (
+            ActivityPage.objects.child_of(self).live().public().order_by("title")
+        )
+        context["structured_data"] = structured_data.organization(self, request)
+        return context
+
+    @property
+    def social_link_list(self):
+        return [line.strip() for line in self.social_links.splitlines() if line.strip()]
+
+
+class ActivityTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "directory.ActivityPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ActivitySession(Orderable):
+    """A dated session. Activities "on request" have none and use their availability window."""
+
+    activity = ParentalKey(
+        "directory.ActivityPage", on_delete=models.CASCADE, related_name="sessions"
+    )
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"), null=True, blank=True)
+    places_left = models.PositiveSmallIntegerField(_("places left"), null=True, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("places_left")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session")
+
+    def clean(self):
+        super().clean()
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": _("A session cannot end before it starts.")})
+
+    @property
+    def end_or_start(self):
+        return self.end or self.start
+
+
+class ActivityPage(RoutablePageMixin, BasePage):
+    """One offer to schools: everything a teacher needs to decide and book."""
+
+    class Availability(models.TextChoices):
+        DATED = "dated", _("On the dates listed")
+        ON_REQUEST = "on_request", _("On request during term time")
+
+    class PriceUnit(models.TextChoices):
+        PUPIL = "pupil", _("per pupil")
+        CLASS = "class", _("per class")
+        SCHOOL = "school", _("per school")
+        SESSION = "session", _("per session")
+
+    summary = models.TextField(_("summary"), max_length=400)
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
+    image = models.ForeignKey(
+        "home.SiteImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image. Leave empty only if it is purely decorative."),
+    )
+    art_forms = ParentalManyToManyField(
+        "directory.ArtForm", verbose_name=_("art forms"), related_name="activities"
+    )
+    formats = ParentalManyToManyField(
+        "directory.Format", verbose_name=_("formats"), related_name="activities"
+    )
+    access_features = ParentalManyToManyField(
+        "directory.AccessFeature",
+        verbose_name=_("access features"),
+        blank=True,
+        related_name="activities",
+    )
+    delivery_languages = ParentalManyToManyField(
+        "directory.DeliveryLanguage",
+        verbose_name=_("languages of delivery"),
+        related_name="activities",
+    )
+    places = ParentalManyToManyField(
+        "directory.Place",
+        verbose_name=_("places where offered"),
+        related_name="activities",
+        help_text=_("Where schools can have this: choose nations, regions or local authorities."),
+    )
+    age_min = models.PositiveSmallIntegerField(
+        _("youngest age"), validators=[MinValueValidator(2), MaxValueValidator(MAX_AGE)]
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("oldest age"), validators=[MinValueValidator(2), MaxValueValidator(MAX_AGE)]
+    )
+    is_free = models.BooleanField(_("free to schools"), default=False)
+    price = models.DecimalField(
+        _("price (£)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    price_unit = models.CharField(
+        _("price is"), max_length=10, choices=PriceUnit.choices, blank=True
+    )
+    bursaries = models.TextField(
+        _("bursaries and subsidised places"), blank=True, help_text=_("Who can apply and how.")
+    )
+    availability = models.CharField(
+        _("availability"), max_length=12, choices=Availability.choices, default="dated"
+    )
+    available_from = models.DateField(_("available from"), null=True, blank=True)
+    available_until = models.DateField(_("available until"), null=True, blank=True)
+    duration = models.CharField(_("duration"), max_length=100, blank=True)
+    group_size = models.CharField(
+        _("group size"), max_length=100, blank=True, help_text=_("For example: up to 30 pupils")
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.TextField(_("venue address"), blank=True)
+    venue_postcode = models.CharField(_("venue postcode"), max_length=10, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True, editable=False)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True, editable=False)
+    booking_url = models.URLField(_("booking link"), blank=True)
+    booking_email = models.EmailField(_("booking email"), blank=True)
+    curriculum_links = models.TextField(
+        _("curriculum links"),
+        blank=True,
+        help_text=_("How the activity supports the curriculum in the nations where it runs."),
+    )
+    suitable_for_children_in_care = models.BooleanField(
+        _("suitable for children in care"),
+        default=False,
+        help_text=_("Designed with or for care-experienced children, or trauma-informed."),
+    )
+    cpd_for_teachers = models.BooleanField(
+        _("professional development for teachers"),
+        default=False,
+        help_text=_("Tick if this is (or includes) training for teachers."),
+    )
+    tags = ClusterTaggableManager(through=ActivityTag, blank=True, verbose_name=_("keywords"))
+
+    parent_page_types = ["directory.ProviderPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        MultiFieldPanel(
+            [
+                FieldPanel("art_forms"),
+                FieldPanel("formats"),
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldPanel("delivery_languages"),
+                FieldPanel("access_features"),
+                FieldPanel("suitable_for_children_in_care"),
+                FieldPanel("cpd_for_teachers"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Who and what"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("places"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("venue_postcode"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("availability"),
+                FieldRowPanel([FieldPanel("available_from"), FieldPanel("available_until")]),
+                InlinePanel("sessions", label=_("Dated sessions")),
+                FieldPanel("duration"),
+                FieldPanel("group_size"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_free"),
+                FieldRowPanel([FieldPanel("price"), FieldPanel("price_unit")]),
+                FieldPanel("bursaries"),
+            ],
+            heading=_("Cost"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("booking_url"),
+                FieldPanel("booking_email"),
+                FieldPanel("curriculum_links"),
+            ],
+            heading=_("Booking and curriculum"),
+        ),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("venue_name"),
+        index.SearchField("curriculum_links"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("art_forms", [index.SearchField("name")]),
+        index.RelatedFields("places", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("sessions", [index.FilterField("start")]),
+        index.FilterField("age_min"),
+        index.FilterField("age_max"),
+        index.FilterField("is_free"),
+        index.FilterField("price"),
+        index.FilterField("suitable_for_children_in_care"),
+        index.FilterField("cpd_for_teachers"),
+    ]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("image_alt"),
+        TranslatableField("duration"),
+        TranslatableField("group_size"),
+        TranslatableField("bursaries"),
+        TranslatableField("curriculum_links"),
+        TranslatableField("venue_name"),
+        SynchronizedField("image", overridable=True),
+        SynchronizedField("art_forms"),
+        SynchronizedField("formats"),
+        SynchronizedField("access_features"),
+        SynchronizedField("delivery_languages"),
+        SynchronizedField("places"),
+        SynchronizedField("tags"),
+        SynchronizedField("sessions"),
+        SynchronizedField("age_min"),
+        SynchronizedField("age_max"),
+        SynchronizedField("is_free"),
+        SynchronizedField("price"),
+        SynchronizedField("price_unit"),
+        SynchronizedField("availability"),
+        SynchronizedField("available_from"),
+        SynchronizedField("available_until"),
+        SynchronizedField("venue_address"),
+        SynchronizedField("venue_postcode"),
+        SynchronizedField("booking_url"),
+        SynchronizedField("booking_email"),
+        SynchronizedField("suitable_for_children_in_care"),
+        SynchronizedField("cpd_for_teachers"),
+    ]
+
+    class Meta:
+        verbose_name = _("activity page")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            errors["age_max"] = _("The oldest age must be the same as or above the youngest.")
+        if not self.is_free and self.price is None:
+            errors["price"] = _("Enter a price, or tick “free to schools”.")
+        if self.price is not None and not self.is_free and not self.price_unit:
+            errors["price_unit"] = _("Say what the price covers (per pupil, class, …).")
+        if self.venue_postcode:
+            try:
+                find_district(self.venue_postcode)
+            except PostcodeError:
+                errors["venue_postcode"] = _("Enter a UK postcode we recognise, such as LE1 6AD.")
+        if (
+            self.available_from
+            and self.available_until
+            and self.available_from > self.available_until
+        ):
+            errors["available_until"] = _("This date must be on or after “available from”.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.is_free:
+            self.price = None
+        self.latitude, self.longitude = locate_postcode(self.venue_postcode)
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def provider(self):
+        return ProviderPage.objects.filter(path=self.path[: -self.steplen]).first()
+
+    def upcoming_sessions(self):
+        now = timezone.now()
+        return [s for s in self.sessions.order_by("start") if s.end_or_start >= now]
+
+    def directory_page(self):
+        return DirectoryIndexPage.objects.filter(path=self.path[: -2 * self.steplen]).first()
+
+    def nearby(self, limit=3):
+        """Other activities offered in the same local authorities, nearest in kind first."""
+        place_ids = self.places.filter(kind="local_authority").values("pk")
+        return (
+            ActivityPage.objects.live()
+            .public()
+            .filter(locale=self.locale, places__in=place_ids)
+            .exclude(path__startswith=self.path[: -self.steplen])
+            .distinct()
+            .order_by("title")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        provider = self.provider
+        sessions = self.upcoming_sessions()
+        directory = self.directory_page()
+        context.update(
+            provider=provider,
+            sessions=sessions,
+            nation_code=directory.nation_code if directory else None,
+            more_from_provider=(
+                ActivityPage.objects.sibling_of(self, inclusive=False)
+                .live()
+                .public()
+                .order_by("title")[:3]
+            ),
+            nearby=self.nearby(),
+            structured_data=structured_data.activity(self, provider, sessions, request),
+        )
+        return context
+
+    @path("")
+    def activity(self, request):
+        return self.render(request)
+
+    @path("calendar/")
+    def calendar(self, request):
+        sessions = self.upcoming_sessions()
+        if not sessions:
+            raise Http404("No dated sessions")
+        body = activity_calendar(self, sessions, self.get_full_url(request), request.get_host())
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response

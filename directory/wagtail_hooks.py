@@ -1,0 +1,58 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format, Place
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "sort_order", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class ArtFormViewSet(TaxonomyViewSet):
+    model = ArtForm
+    icon = "pick"
+
+
+class FormatViewSet(TaxonomyViewSet):
+    model = Format
+    icon = "list-ul"
+
+
+class AccessFeatureViewSet(TaxonomyViewSet):
+    model = AccessFeature
+    icon = "help"
+
+
+class DeliveryLanguageViewSet(TaxonomyViewSet):
+    model = DeliveryLanguage
+    icon = "comment"
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    list_display = ["name", "kind", "code", "parent", "locale"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name", "code"]
+    ordering = ["lineage"]
+    list_per_page = 50
+
+
+class DirectoryTaxonomies(SnippetViewSetGroup):
+    menu_label = _("Directory taxonomies")
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (
+        PlaceViewSet,
+        ArtFormViewSet,
+        FormatViewSet,
+        AccessFeatureViewSet,
+        DeliveryLanguageViewSet,
+    )
+
+
+register_snippet(DirectoryTaxonomies)
