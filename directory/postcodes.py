@@ -86,3 +86,16 @@ def bounding_box(latitude, longitude, radius_km):
     dlat = math.degrees(radius_km / EARTH_RADIUS_KM)
     dlon = math.degrees(radius_km / (EARTH_RADIUS_KM * math.cos(math.radians(latitude))))
     return latitude - dlat, latitude + dlat, longitude - dlon, longitude + dlon
+
+
+def unit_vector(latitude, longitude):
+    """(x, y, z) of a point on the unit sphere, or None without coordinates."""
+    if latitude is None or longitude is None:
+        return None
+    phi, lam = math.radians(latitude), math.radians(longitude)
+    return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
+
+
+def chord_for_km(km):
+    """Straight-line distance through the unit sphere matching ``km`` along the surface."""
+    return 2 * math.sin(km / (2 * EARTH_RADIUS_KM))

@@ -10,7 +10,6 @@ Filters combine with AND across kinds. Within a kind any chosen value matches (a
 formats, languages), except access features, which must all be present.
 """
 
-import math
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -21,12 +20,11 @@ from django.utils import timezone
 
 from directory.forms import DEFAULT_RADIUS, TAXONOMY_FILTERS
 from directory.models import ActivityPage, ActivitySession, Place
-from directory.postcodes import EARTH_RADIUS_KM, KM_PER_MILE, bounding_box, distance_km
+from directory.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
 from directory.stages import stages_for
 from search.query import search_terms
 
 PAGE_SIZE = 20
-KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
 BOOLEAN_FILTERS = ("free", "in_care", "cpd")
 
 
@@ -129,13 +127,14 @@ def _lineage_prefixes(lineage):
 
 
 def _distance_squared(latitude, longitude):
-    """Squared distance in degrees of latitude, on a plane scaled at the search point: exact
-    enough for sorting and radius checks across the UK, and plain arithmetic every database
-    can index and order by (SQLite has no trigonometry by default)."""
-    scale = math.cos(math.radians(latitude))
-    dx = (F("longitude") - longitude) * scale
-    dy = F("latitude") - latitude
-    return ExpressionWrapper(dx * dx + dy * dy, output_field=FloatField())
+    """Squared chord between each activity's venue and the point, on the unit sphere.
+
+    It orders and thresholds exactly as the true (great-circle) distance does, using only
+    arithmetic every database supports.
+    """
+    x, y, z = unit_vector(latitude, longitude)
+    dx, dy, dz = F("position_x") - x, F("position_y") - y, F("position_z") - z
+    return ExpressionWrapper(dx * dx + dy * dy + dz * dz, output_field=FloatField())
 
 
 def _near_postcode(queryset, district, radius_miles):
@@ -144,7 +143,7 @@ def _near_postcode(queryset, district, radius_miles):
     within = Q(
         latitude__range=(south, north),
         longitude__range=(west, east),
-        distance_sq__lte=(radius_km / KM_PER_DEGREE) ** 2,
+        distance_sq__lte=chord_for_km(radius_km) ** 2,
     )
     # Activities with no venue (they come to the school, or run online) count as near when
     # they are offered in the postcode's local authority or anywhere that contains it.

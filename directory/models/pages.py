@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory import structured_data
 from directory.icalendar import activity_calendar
-from directory.postcodes import PostcodeError, find_district
+from directory.postcodes import PostcodeError, find_district, unit_vector
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 
@@ -320,6 +320,12 @@ class ActivityPage(RoutablePageMixin, BasePage):
     venue_postcode = models.CharField(_("venue postcode"), max_length=10, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True, editable=False)
     longitude = models.FloatField(_("longitude"), null=True, blank=True, editable=False)
+    # The venue as a point on the unit sphere: straight-line (chord) distance between two such
+    # points grows exactly with the distance along the Earth's surface, so the database can
+    # sort and filter by true distance with plain arithmetic (SQLite has no trigonometry).
+    position_x = models.FloatField(null=True, blank=True, editable=False)
+    position_y = models.FloatField(null=True, blank=True, editable=False)
+    position_z = models.FloatField(null=True, blank=True, editable=False)
     booking_url = models.URLField(_("booking link"), blank=True)
     booking_email = models.EmailField(_("booking email"), blank=True)
     curriculum_links = models.TextField(
@@ -480,6 +486,8 @@ class ActivityPage(RoutablePageMixin, BasePage):
         if self.is_free:
             self.price = None
         self.latitude, self.longitude = locate_postcode(self.venue_postcode)
+        position = unit_vector(self.latitude, self.longitude)
+        self.position_x, self.position_y, self.position_z = position or (None, None, None)
         super().save(*args, **kwargs)
 
     @cached_property
