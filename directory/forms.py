@@ -3,6 +3,7 @@ this form; the search module only ever sees cleaned values."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format, Place
 from directory.postcodes import PostcodeError, find_district
@@ -35,11 +36,8 @@ TAXONOMY_FILTERS = {
 }
 
 
-def taxonomy_choices(model):
+def taxonomy_choices(model, locale):
     """(slug, name) pairs, named in the reader's language where a translation exists."""
-    from wagtail.models import Locale
-
-    locale = Locale.get_active()
     rows = {}
     for item in model.objects.select_related("locale").order_by("sort_order", "name"):
         if item.slug not in rows or item.locale_id == locale.pk:
@@ -60,7 +58,8 @@ class DirectorySearchForm(forms.Form):
     postcode = forms.CharField(
         label=_("Near postcode"),
         required=False,
-        max_length=10,
+        max_length=20,
+        error_messages={"max_length": _("A UK postcode has at most eight characters, such as LE1 6AD.")},
         help_text=_("Your school's postcode, or just its first part (such as LE1)."),
     )
     radius = forms.TypedChoiceField(
@@ -96,8 +95,9 @@ class DirectorySearchForm(forms.Form):
     def __init__(self, *args, nation_code=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.nation_code = nation_code
+        locale = Locale.get_active()
         for name, (model, _mode) in TAXONOMY_FILTERS.items():
-            self.fields[name].choices = taxonomy_choices(model)
+            self.fields[name].choices = taxonomy_choices(model, locale)
         self.stages = stages_for(nation_code)
         self.fields["stage"].choices = [("", _("Any stage"))] + [
             (s.slug, s.label) for s in self.stages

@@ -352,8 +352,27 @@ def _prefetch_for_cards(activities):
     from django.db.models import prefetch_related_objects
     from wagtail.models import Page
 
-    prefetch_related_objects(activities, "art_forms", "formats", "places")
+    prefetch_related_objects(activities, "art_forms", "formats")
+    names = _names_in_active_locale(activities, ("art_forms", "formats"))
     parent_paths = {activity.path[: -activity.steplen] for activity in activities}
     providers = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
     for activity in activities:
         activity.provider_page = providers.get(activity.path[: -activity.steplen])
+        activity.art_form_names = [names[i.translation_key] for i in activity.art_forms.all()]
+        activity.format_names = [names[i.translation_key] for i in activity.formats.all()]
+
+
+def _names_in_active_locale(activities, relations):
+    """translation key -> name in the reader's language (or as stored when untranslated)."""
+    from wagtail.models import Locale
+
+    names = {}
+    for relation in relations:
+        items = {item for activity in activities for item in getattr(activity, relation).all()}
+        names.update({item.translation_key: item.name for item in items})
+        model = ActivityPage._meta.get_field(relation).related_model
+        translated = model.objects.filter(
+            locale=Locale.get_active(), translation_key__in=[item.translation_key for item in items]
+        )
+        names.update({item.translation_key: item.name for item in translated})
+    return names

@@ -150,7 +150,8 @@ def make_activity(provider, **values):
         setattr(activity, name, list(model.objects.filter(locale=english, slug__in=chosen)))
     activity.places = list(Place.objects.filter(locale=english, code__in=places))
     activity.sessions = [ActivitySession(start=start, end=end) for start, end in sessions]
-    activity.tags = tags
+    if tags:
+        activity.tags.add(*tags)
     provider.add_child(instance=activity)
     activity.save_revision().publish()
     return ActivityPage.objects.get(pk=activity.pk)

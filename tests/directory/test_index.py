@@ -1,0 +1,86 @@
+"""What the directory finds follows what is published, and nothing else."""
+
+import pytest
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from directory.models import ArtForm, DirectoryIndexPage, Place
+from directory.search import Filters, activity_scope, search_activities
+from home.factories import HomePageFactory
+from tests.directory.conftest import make_activity, make_provider
+
+pytestmark = pytest.mark.django_db
+
+
+def search(directory_page, locale_code="en", **filters):
+    scope = activity_scope(directory_page, Locale.objects.get(language_code=locale_code))
+    return {a.title for a in search_activities(scope, Filters(**filters), page_size=100).page.object_list}
+
+
+@pytest.fixture
+def provider(directory_page):
+    return make_provider(directory_page, "tester")
+
+
+def republish(activity, tags=None, **changes):
+    if tags is not None:
+        activity.tags.set(tags)
+    for name, value in changes.items():
+        setattr(activity, name, value)
+    activity.save_revision().publish()
+
+
+def test_republished_tags_and_places_replace_the_old_ones_in_search(directory_page, provider):
+    activity = make_activity(provider, title="Rhythm day", slug="rhythm", tags=["kazoo"], places=["GB-LCE"])
+    assert search(directory_page, q="kazoo") == {"Rhythm day"}
+    assert search(directory_page, q="leicester") == {"Rhythm day"}
+
+    english = Locale.objects.get(language_code="en")
+    republish(
+        activity,
+        tags=["ocarina"],
+        places=[Place.objects.get(code="GB-DER", locale=english)],
+        art_forms=[ArtForm.objects.get(slug="dance", locale=english)],
+    )
+    assert search(directory_page, q="ocarina") == {"Rhythm day"}
+    assert search(directory_page, q="kazoo") == set()
+    assert search(directory_page, q="derby") == {"Rhythm day"}
+    assert search(directory_page, q="leicester") == set()
+    assert search(directory_page, art_form=["dance"]) == {"Rhythm day"}
+    assert search(directory_page, art_form=["music"]) == set()
+
+
+def test_drafts_private_and_unpublished_pages_never_appear(directory_page, provider):
+    make_activity(provider, title="Published kite day", slug="kite")
+    draft = make_activity(provider, title="Draft kite day", slug="draft-kite")
+    draft.unpublish()
+    private = make_activity(provider, title="Private kite day", slug="private-kite")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    # A published page with an unpublished newer draft shows its published version.
+    published = Page.objects.get(slug="kite").specific
+    published.title = "Renamed kite day"
+    published.save_revision()
+    assert search(directory_page, q="kite") == {"Published kite day"}
+    assert search(directory_page) == {"Published kite day"}
+
+
+def test_other_sites_and_languages_stay_out(directory_page, provider):
+    make_activity(provider, title="Local lantern parade", slug="lantern")
+    root = Page.get_first_root_node()
+    other_home = HomePageFactory(parent=root, slug="other-site-home")
+    Site.objects.create(hostname="wales.localhost", port=80, root_page=other_home)
+    other_directory = DirectoryIndexPage(title="Activities", slug="activities")
+    other_home.add_child(instance=other_directory)
+    make_activity(make_provider(other_directory, "elsewhere"), title="Distant lantern parade", slug="lantern")
+
+    welsh = Locale.objects.get(language_code="cy")
+    welsh_directory = directory_page.copy_for_translation(welsh, copy_parents=True)
+    welsh_directory.save_revision().publish()
+    welsh_activity = Page.objects.get(slug="lantern", path__startswith=directory_page.path).specific
+    translated = welsh_activity.copy_for_translation(welsh, copy_parents=True)
+    translated.title = "Gorymdaith lusernau"
+    translated.save_revision().publish()
+
+    assert search(directory_page, q="lantern") == {"Local lantern parade"}
+    assert search(other_directory, q="lantern") == {"Distant lantern parade"}
+    assert search(welsh_directory, "cy", q="gorymdaith") == {"Gorymdaith lusernau"}
+    assert search(directory_page, q="gorymdaith") == set()

@@ -1,0 +1,170 @@
+"""The directory as a teacher meets it: the query string, the pages, the downloads."""
+
+import json
+from datetime import UTC, datetime, time, timedelta
+from urllib.parse import urlencode
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
+from home.models import HomePage, StandardPage
+from tests.directory.conftest import make_activity, make_provider
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def titles(response):
+    return [a.get_text(strip=True) for a in soup(response).select(".activity-results h3 a")]
+
+
+@pytest.fixture
+def dated_activity(directory_page):
+    provider = make_provider(directory_page, "spark")
+    provider.contact_email = "hello@spark.example"
+    provider.save_revision().publish()
+    zone = timezone.get_current_timezone()
+    start = datetime.combine(timezone.localdate() + timedelta(days=14), time(10), tzinfo=zone)
+    return make_activity(
+        provider,
+        title="Samba band, live",
+        slug="samba",
+        art_forms=["music"],
+        age_min=7,
+        age_max=11,
+        is_free=False,
+        price="6.00",
+        price_unit="pupil",
+        sessions=[(start, start + timedelta(hours=2))],
+        venue_name="The Spark",
+        venue_postcode="LE1 1AA",
+    )
+
+
+def test_page_tree_rules(home_page):
+    assert DirectoryIndexPage.can_create_at(home_page)
+    assert ProviderPage.parent_page_types == ["directory.DirectoryIndexPage"]
+    assert ActivityPage.parent_page_types == ["directory.ProviderPage"]
+    assert not ActivityPage.can_create_at(home_page)
+    assert HomePage in [m for m in DirectoryIndexPage.allowed_parent_page_models()]
+    assert StandardPage not in DirectoryIndexPage.allowed_parent_page_models()
+
+
+def test_filters_come_from_the_query_string_and_survive_pagination(client, directory_page, world):
+    response = client.get(directory_page.url, {"art_form": ["music", "dance"], "age": "7", "sort": "az"})
+    assert response.status_code == 200
+    shown = titles(response)
+    assert shown == sorted(shown)
+    page_html = soup(response)
+    assert page_html.find("input", attrs={"name": "art_form", "value": "music"}).has_attr("checked")
+    assert page_html.find("input", attrs={"name": "age"})["value"] == "7"
+    next_link = page_html.select_one(".pagination a[rel=next]")
+    if next_link:
+        assert "art_form=music" in next_link["href"] and "age=7" in next_link["href"]
+
+
+def test_bad_parameters_get_a_message_and_the_rest_still_applies(client, directory_page, world):
+    response = client.get(directory_page.url, {"postcode": "not a postcode", "age": "seven", "free": "on"})
+    assert response.status_code == 400
+    errors = soup(response).select_one(".form-errors").get_text()
+    assert "does not look like a UK postcode" in errors
+    assert "Enter a whole number" in errors
+    expected = {r.title for r in world if r.is_free}
+    assert set(titles(response)) <= expected and titles(response)
+
+
+def test_unknown_district_is_explained(client, directory_page, world):
+    response = client.get(directory_page.url, {"postcode": "BT1 1AA"})
+    assert response.status_code == 400
+    assert "could not find the area of postcode BT1 1AA" in soup(response).select_one(".form-errors").get_text()
+
+
+def test_empty_state_suggests_which_filter_to_relax(client, directory_page, world):
+    response = client.get(directory_page.url, {"age": "17", "free": "on"})
+    html = soup(response)
+    assert "No activities match all of your choices." in html.select_one(".empty-state").get_text()
+    suggestions = [a.get_text(" ", strip=True) for a in html.select(".empty-state a")]
+    free_count = sum(1 for r in world if r.is_free)
+    assert f"Remove the age to see {free_count} activities" in suggestions
+    assert all(text.startswith("Remove") for text in suggestions)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["q", "place", "postcode", "radius", "art_form", "age", "age_from", "age_to", "stage", "format", "free", "max_price", "date_from", "date_to", "access", "language", "in_care", "cpd", "sort", "page"]),
+        st.text(max_size=30),
+        max_size=6,
+    )
+)
+def test_no_query_string_causes_an_error_page(client, directory_page, world, params):
+    response = client.get(f"{directory_page.url}?{urlencode(params)}")
+    assert response.status_code in (200, 400)
+
+
+def test_query_count_does_not_grow_with_results_or_page(client, directory_page, world, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(directory_page.url)  # first request fills per-process caches (content types)
+    counts = []
+    for params in ({"sort": "az"}, {"sort": "az", "page": 2}, {"q": "zebra"}, {"art_form": "music", "free": "on"}):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(directory_page.url, params).status_code == 200
+        counts.append(len(captured))
+    assert max(counts) <= 45, counts
+    assert counts[0] == counts[1], counts
+
+
+def test_activity_page_has_what_a_teacher_needs(client, dated_activity):
+    response = client.get(dated_activity.url)
+    assert response.status_code == 200
+    html = soup(response)
+    text = html.get_text(" ", strip=True)
+    for needle in ("Samba band, live", "Spark", "7–11", "Key stage 2", "£6.00 per pupil", "LE1 1AA"):
+        assert needle in text, needle
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    event = data[0]
+    assert event["@type"] == "Event"
+    assert event["organizer"]["@type"] == "Organization"
+    assert event["offers"]["price"] == "6.00"
+    assert event["location"]["address"]["postalCode"] == "LE1 1AA"
+
+
+def test_activity_on_request_is_a_course(client, directory_page):
+    provider = make_provider(directory_page, "ask")
+    activity = make_activity(provider, title="Ask for a date", slug="ask", availability="on_request")
+    data = json.loads(soup(client.get(activity.url)).find("script", type="application/ld+json").string)
+    assert data["@type"] == "Course"
+    assert data["provider"]["name"] == "Ask"
+    assert client.get(f"{activity.url}calendar/").status_code == 404
+
+
+def test_calendar_download_lists_each_session(client, dated_activity):
+    link = soup(client.get(dated_activity.url)).find("a", string=lambda s: s and ".ics" in s)
+    response = client.get(link["href"])
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    body = response.content.decode()
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
+    assert body.count("BEGIN:VEVENT") == 1
+    assert "SUMMARY:Samba band\\, live" in body
+    session = dated_activity.sessions.first()
+    assert f"DTSTART:{session.start.astimezone(UTC):%Y%m%dT%H%M%SZ}\r\n" in body
+    assert f"DTEND:{session.end.astimezone(UTC):%Y%m%dT%H%M%SZ}\r\n" in body
+
+
+def test_provider_page_lists_its_activities_and_safeguarding(client, dated_activity):
+    provider = dated_activity.get_parent().specific
+    html = soup(client.get(provider.url))
+    assert [a.get_text(strip=True) for a in html.select("#activities-heading ~ ul a")] == ["Samba band, live"]
+    assert "Safeguarding" in html.get_text()
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Organization" and data["email"] == "hello@spark.example"
