@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint format check clean-db
+.PHONY: run test install lint format check bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,13 @@ format: install
 check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+# Directory search benchmark on a throwaway SQLite database: 1,000 then 10,000 activities.
+BENCH_DB := /tmp/artsbackpack-bench.sqlite3
+bench: install
+	rm -f $(BENCH_DB)
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_demo --activities 920
+	DATABASE_URL=sqlite:///$(BENCH_DB) DEBUG=0 $(PY) manage.py bench_directory
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_demo --activities 9000
+	DATABASE_URL=sqlite:///$(BENCH_DB) DEBUG=0 $(PY) manage.py bench_directory

@@ -26,6 +26,7 @@ from directory.models import (
     ProviderPage,
     ProviderVenue,
 )
+from directory.permissions import provider_editors_group, set_up_directory_review
 from directory.places import load_places
 from home.models import NavigationLink, SiteSettings
 
@@ -314,6 +315,7 @@ def ensure_directory_page(home):
     )
     home.add_child(instance=page)
     page.save_revision().publish()
+    set_up_directory_review(page)
     site = Site.objects.get(root_page=home)
     settings = SiteSettings.for_site(site)
     if not settings.navigation_links.filter(page=page).exists():
@@ -345,6 +347,7 @@ def ensure_provider(directory, spec, vocabulary):
         provider.venues = [ProviderVenue(name=name, address=address, postcode=postcode)]
     directory.add_child(instance=provider)
     provider.save_revision().publish()
+    provider_editors_group(provider)
     return provider
 
 

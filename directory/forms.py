@@ -59,7 +59,9 @@ class DirectorySearchForm(forms.Form):
         label=_("Near postcode"),
         required=False,
         max_length=20,
-        error_messages={"max_length": _("A UK postcode has at most eight characters, such as LE1 6AD.")},
+        error_messages={
+            "max_length": _("A UK postcode has at most eight characters, such as LE1 6AD.")
+        },
         help_text=_("Your school's postcode, or just its first part (such as LE1)."),
     )
     radius = forms.TypedChoiceField(

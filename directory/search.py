@@ -48,6 +48,10 @@ class Filters:
     cpd: bool = False
     sort: str = ""
     page: int = 1
+    # Set by search_activities, not by the reader: the site's nation (for stage facets) and
+    # the postcode's local authority (looked up once, used by every facet query).
+    nation_code: str | None = field(default=None, repr=False)
+    postcode_authority_lineage: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_cleaned_data(cls, data):
@@ -137,7 +141,17 @@ def _distance_squared(latitude, longitude):
     return ExpressionWrapper(dx * dx + dy * dy + dz * dz, output_field=FloatField())
 
 
-def _near_postcode(queryset, district, radius_miles):
+def _local_authority_lineage(district):
+    if not district.local_authority_code:
+        return None
+    return (
+        Place.objects.filter(code=district.local_authority_code)
+        .values_list("lineage", flat=True)
+        .first()
+    )
+
+
+def _near_postcode(queryset, district, radius_miles, local_authority):
     radius_km = radius_miles * KM_PER_MILE
     south, north, west, east = bounding_box(district.latitude, district.longitude, radius_km)
     within = Q(
@@ -147,13 +161,6 @@ def _near_postcode(queryset, district, radius_miles):
     )
     # Activities with no venue (they come to the school, or run online) count as near when
     # they are offered in the postcode's local authority or anywhere that contains it.
-    local_authority = (
-        Place.objects.filter(code=district.local_authority_code)
-        .values_list("lineage", flat=True)
-        .first()
-        if district.local_authority_code
-        else None
-    )
     served_here = Q(pk__in=[])
     if local_authority:
         served_here = Q(
@@ -190,7 +197,9 @@ def apply_filters(queryset, filters, skip=None):
             pk__in=_ids_linked("places", place__lineage__startswith=filters.place.lineage)
         )
     if filters.postcode and skip != "postcode":
-        queryset = _near_postcode(queryset, filters.postcode, filters.radius)
+        queryset = _near_postcode(
+            queryset, filters.postcode, filters.radius, filters.postcode_authority_lineage
+        )
     for name, (relation, column) in RELATIONS.items():
         chosen = getattr(filters, name)
         if not chosen or skip == name:
@@ -269,7 +278,7 @@ def count_facets(base, filters):
         )
         facets[name] = {row[f"{column}__slug"]: row["count"] for row in rows}
     matched = apply_filters(_with_distance(base, filters), filters, skip="stage")
-    stages = stages_for(getattr(filters, "nation_code", None))
+    stages = stages_for(filters.nation_code)
     facets["stage"] = matched.aggregate(
         **{
             stage.slug: Count(
@@ -291,6 +300,9 @@ def count_facets(base, filters):
 
 def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
     filters.nation_code = nation_code
+    filters.postcode_authority_lineage = (
+        _local_authority_lineage(filters.postcode) if filters.postcode else None
+    )
     sort = filters.effective_sort
     if sort == "nearest" and not filters.postcode:
         sort = "soonest"

@@ -22,5 +22,9 @@ def connect():
     from directory.models import ActivityPage, ProviderPage
 
     for model in (ActivityPage, ProviderPage):
-        page_published.connect(reindex_published_page, sender=model, dispatch_uid=f"reindex-{model.__name__}")
-        page_unpublished.connect(remove_unpublished_page, sender=model, dispatch_uid=f"unindex-{model.__name__}")
+        page_published.connect(
+            reindex_published_page, sender=model, dispatch_uid=f"reindex-{model.__name__}"
+        )
+        page_unpublished.connect(
+            remove_unpublished_page, sender=model, dispatch_uid=f"unindex-{model.__name__}"
+        )

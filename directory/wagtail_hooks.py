@@ -1,8 +1,18 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format, Place
+from directory.models import (
+    AccessFeature,
+    ArtForm,
+    DeliveryLanguage,
+    DirectoryIndexPage,
+    Format,
+    Place,
+    ProviderPage,
+)
+from directory.permissions import provider_editors_group, set_up_directory_review
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -56,3 +66,12 @@ class DirectoryTaxonomies(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryTaxonomies)
+
+
+@hooks.register("after_create_page")
+def give_new_providers_an_editors_group(request, page):
+    """A new provider page gets its own editors group at once, ready for its staff."""
+    if isinstance(page.specific, ProviderPage):
+        provider_editors_group(page.specific)
+    elif isinstance(page.specific, DirectoryIndexPage):
+        set_up_directory_review(page.specific)

@@ -13,7 +13,10 @@ pytestmark = pytest.mark.django_db
 
 def search(directory_page, locale_code="en", **filters):
     scope = activity_scope(directory_page, Locale.objects.get(language_code=locale_code))
-    return {a.title for a in search_activities(scope, Filters(**filters), page_size=100).page.object_list}
+    return {
+        a.title
+        for a in search_activities(scope, Filters(**filters), page_size=100).page.object_list
+    }
 
 
 @pytest.fixture
@@ -30,7 +33,9 @@ def republish(activity, tags=None, **changes):
 
 
 def test_republished_tags_and_places_replace_the_old_ones_in_search(directory_page, provider):
-    activity = make_activity(provider, title="Rhythm day", slug="rhythm", tags=["kazoo"], places=["GB-LCE"])
+    activity = make_activity(
+        provider, title="Rhythm day", slug="rhythm", tags=["kazoo"], places=["GB-LCE"]
+    )
     assert search(directory_page, q="kazoo") == {"Rhythm day"}
     assert search(directory_page, q="leicester") == {"Rhythm day"}
 
@@ -70,7 +75,9 @@ def test_other_sites_and_languages_stay_out(directory_page, provider):
     Site.objects.create(hostname="wales.localhost", port=80, root_page=other_home)
     other_directory = DirectoryIndexPage(title="Activities", slug="activities")
     other_home.add_child(instance=other_directory)
-    make_activity(make_provider(other_directory, "elsewhere"), title="Distant lantern parade", slug="lantern")
+    make_activity(
+        make_provider(other_directory, "elsewhere"), title="Distant lantern parade", slug="lantern"
+    )
 
     welsh = Locale.objects.get(language_code="cy")
     welsh_directory = directory_page.copy_for_translation(welsh, copy_parents=True)

@@ -58,7 +58,9 @@ def test_page_tree_rules(home_page):
 
 
 def test_filters_come_from_the_query_string_and_survive_pagination(client, directory_page, world):
-    response = client.get(directory_page.url, {"art_form": ["music", "dance"], "age": "7", "sort": "az"})
+    response = client.get(
+        directory_page.url, {"art_form": ["music", "dance"], "age": "7", "sort": "az"}
+    )
     assert response.status_code == 200
     shown = titles(response)
     assert shown == sorted(shown)
@@ -71,7 +73,9 @@ def test_filters_come_from_the_query_string_and_survive_pagination(client, direc
 
 
 def test_bad_parameters_get_a_message_and_the_rest_still_applies(client, directory_page, world):
-    response = client.get(directory_page.url, {"postcode": "not a postcode", "age": "seven", "free": "on"})
+    response = client.get(
+        directory_page.url, {"postcode": "not a postcode", "age": "seven", "free": "on"}
+    )
     assert response.status_code == 400
     errors = soup(response).select_one(".form-errors").get_text()
     assert "does not look like a UK postcode" in errors
@@ -83,7 +87,10 @@ def test_bad_parameters_get_a_message_and_the_rest_still_applies(client, directo
 def test_unknown_district_is_explained(client, directory_page, world):
     response = client.get(directory_page.url, {"postcode": "BT1 1AA"})
     assert response.status_code == 400
-    assert "could not find the area of postcode BT1 1AA" in soup(response).select_one(".form-errors").get_text()
+    assert (
+        "could not find the area of postcode BT1 1AA"
+        in soup(response).select_one(".form-errors").get_text()
+    )
 
 
 def test_empty_state_suggests_which_filter_to_relax(client, directory_page, world):
@@ -96,10 +103,35 @@ def test_empty_state_suggests_which_filter_to_relax(client, directory_page, worl
     assert all(text.startswith("Remove") for text in suggestions)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     params=st.dictionaries(
-        st.sampled_from(["q", "place", "postcode", "radius", "art_form", "age", "age_from", "age_to", "stage", "format", "free", "max_price", "date_from", "date_to", "access", "language", "in_care", "cpd", "sort", "page"]),
+        st.sampled_from(
+            [
+                "q",
+                "place",
+                "postcode",
+                "radius",
+                "art_form",
+                "age",
+                "age_from",
+                "age_to",
+                "stage",
+                "format",
+                "free",
+                "max_price",
+                "date_from",
+                "date_to",
+                "access",
+                "language",
+                "in_care",
+                "cpd",
+                "sort",
+                "page",
+            ]
+        ),
         st.text(max_size=30),
         max_size=6,
     )
@@ -109,13 +141,20 @@ def test_no_query_string_causes_an_error_page(client, directory_page, world, par
     assert response.status_code in (200, 400)
 
 
-def test_query_count_does_not_grow_with_results_or_page(client, directory_page, world, django_assert_max_num_queries):
+def test_query_count_does_not_grow_with_results_or_page(
+    client, directory_page, world, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client.get(directory_page.url)  # first request fills per-process caches (content types)
     counts = []
-    for params in ({"sort": "az"}, {"sort": "az", "page": 2}, {"q": "zebra"}, {"art_form": "music", "free": "on"}):
+    for params in (
+        {"sort": "az"},
+        {"sort": "az", "page": 2},
+        {"q": "zebra"},
+        {"art_form": "music", "free": "on"},
+    ):
         with CaptureQueriesContext(connection) as captured:
             assert client.get(directory_page.url, params).status_code == 200
         counts.append(len(captured))
@@ -128,7 +167,14 @@ def test_activity_page_has_what_a_teacher_needs(client, dated_activity):
     assert response.status_code == 200
     html = soup(response)
     text = html.get_text(" ", strip=True)
-    for needle in ("Samba band, live", "Spark", "7–11", "Key stage 2", "£6.00 per pupil", "LE1 1AA"):
+    for needle in (
+        "Samba band, live",
+        "Spark",
+        "7–11",
+        "Key stage 2",
+        "£6.00 per pupil",
+        "LE1 1AA",
+    ):
         assert needle in text, needle
     data = json.loads(html.find("script", type="application/ld+json").string)
     event = data[0]
@@ -140,8 +186,12 @@ def test_activity_page_has_what_a_teacher_needs(client, dated_activity):
 
 def test_activity_on_request_is_a_course(client, directory_page):
     provider = make_provider(directory_page, "ask")
-    activity = make_activity(provider, title="Ask for a date", slug="ask", availability="on_request")
-    data = json.loads(soup(client.get(activity.url)).find("script", type="application/ld+json").string)
+    activity = make_activity(
+        provider, title="Ask for a date", slug="ask", availability="on_request"
+    )
+    data = json.loads(
+        soup(client.get(activity.url)).find("script", type="application/ld+json").string
+    )
     assert data["@type"] == "Course"
     assert data["provider"]["name"] == "Ask"
     assert client.get(f"{activity.url}calendar/").status_code == 404
@@ -164,7 +214,9 @@ def test_calendar_download_lists_each_session(client, dated_activity):
 def test_provider_page_lists_its_activities_and_safeguarding(client, dated_activity):
     provider = dated_activity.get_parent().specific
     html = soup(client.get(provider.url))
-    assert [a.get_text(strip=True) for a in html.select("#activities-heading ~ ul a")] == ["Samba band, live"]
+    assert [a.get_text(strip=True) for a in html.select("#activities-heading ~ ul a")] == [
+        "Samba band, live"
+    ]
     assert "Safeguarding" in html.get_text()
     data = json.loads(html.find("script", type="application/ld+json").string)
     assert data["@type"] == "Organization" and data["email"] == "hello@spark.example"

@@ -1,0 +1,61 @@
+"""Time the directory search on the current database: median and p95 per typical search, and
+the number of queries each one runs (which must not grow with results or page number)."""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from directory.models import ActivityPage, DirectoryIndexPage, Place
+from directory.postcodes import find_district
+from directory.search import Filters, activity_scope, search_activities
+
+
+def typical_searches():
+    english = Locale.objects.get(language_code="en")
+    return {
+        "text only": Filters(q="music"),
+        "place only": Filters(place=Place.objects.get(code="E12000004", locale=english)),
+        "near a postcode": Filters(postcode=find_district("LE1 6AD"), radius=25),
+        "three filters combined": Filters(art_form=["music", "dance"], age_range=(7, 7), free=True),
+        "no filter, page 5": Filters(page=5),
+    }
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+class Command(BaseCommand):
+    help = "Benchmark the directory search and print median/p95 times and query counts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=30)
+
+    def handle(self, *args, repeat, **options):
+        english = Locale.objects.get(language_code="en")
+        directory = DirectoryIndexPage.objects.filter(locale=english).first()
+        scope = activity_scope(directory, english)
+        total = ActivityPage.objects.live().filter(locale=english).count()
+        self.stdout.write(f"{total} live activities; {repeat} runs per search")
+        worst = 0.0
+        for name, filters in typical_searches().items():
+            search_activities(scope, filters)  # warm caches
+            with CaptureQueriesContext(connection) as captured:
+                results = search_activities(scope, filters)
+            timings = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                search_activities(scope, filters)
+                timings.append((time.perf_counter() - started) * 1000)
+            p95 = percentile(timings, 0.95)
+            worst = max(worst, p95)
+            self.stdout.write(
+                f"  {name:<24} median {statistics.median(timings):7.1f} ms   p95 {p95:7.1f} ms   "
+                f"queries {len(captured):3d}   results {results.total}"
+            )
+        self.stdout.write(f"directory p95 at {total} activities: {worst:.0f} ms")

@@ -1,0 +1,52 @@
+"""A teacher uses the directory in a real browser; every directory page type passes axe."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from directory.models import ActivityPage, ProviderPage
+
+pytestmark = pytest.mark.browser
+
+
+def test_teacher_finds_a_local_activity_and_shares_the_search(page, demo, axe_check):
+    page.goto("/")
+    page.locator("header").get_by_role("link", name="Find activities").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find activities")
+    axe_check(page)
+
+    page.get_by_label("Near postcode").fill("LE1 6AD")
+    page.get_by_label("Within").select_option("10")
+    page.get_by_label(re.compile(r"^Music")).check()
+    page.get_by_role("button", name="Show activities").click()
+    expect(page).to_have_url(re.compile(r"postcode=LE1\+6AD"))
+    results = page.locator(".activity-results h3 a")
+    expect(results.first).to_be_visible()
+    assert "miles away" in page.locator(".activity-results").inner_text()
+    axe_check(page)
+
+    # The whole search lives in the address, so it can be bookmarked and shared.
+    shared = page.url
+    page.goto("/")
+    page.goto(shared)
+    expect(page.get_by_label("Near postcode")).to_have_value("LE1 6AD")
+
+    results.first.click()
+    expect(page.get_by_role("heading", name="How to book")).to_be_visible()
+    axe_check(page)
+    assert page.request_log.foreign() == []
+
+
+def test_directory_page_types_pass_axe_including_errors_and_empty_state(page, demo, axe_check):
+    provider = ProviderPage.objects.live().order_by("path").first()
+    activity = ActivityPage.objects.live().order_by("path").first()
+    for path in [
+        provider.url,
+        activity.url,
+        "/activities/?postcode=nonsense&age=abc",
+        "/activities/?art_form=music&age=17",
+    ]:
+        page.goto(path)
+        assert page.locator("h1").count() == 1, path
+        axe_check(page)
