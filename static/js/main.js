@@ -34,6 +34,15 @@
     });
   }
 
+  // Filter forms: leave empty fields out of the address, so a shared search link stays short.
+  document.querySelectorAll("form[data-compact-query]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input, select").forEach(function (field) {
+        if (field.name && !field.value && field.type !== "checkbox") field.disabled = true;
+      });
+    });
+  });
+
   // Forms with errors: move focus to the summary so screen-reader users hear it first.
   var errors = document.getElementById("form-errors");
   if (errors) errors.focus();

@@ -53,7 +53,7 @@ def test_page_tree_rules(home_page):
     assert ProviderPage.parent_page_types == ["directory.DirectoryIndexPage"]
     assert ActivityPage.parent_page_types == ["directory.ProviderPage"]
     assert not ActivityPage.can_create_at(home_page)
-    assert HomePage in [m for m in DirectoryIndexPage.allowed_parent_page_models()]
+    assert HomePage in DirectoryIndexPage.allowed_parent_page_models()
     assert StandardPage not in DirectoryIndexPage.allowed_parent_page_models()
 
 
