@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from directory.forms import DEFAULT_RADIUS, TAXONOMY_FILTERS
-from directory.models import ActivityPage, ActivitySession, Place
+from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage, Place
 from directory.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
 from directory.stages import stages_for
 from search.query import search_terms
@@ -388,3 +388,14 @@ def _names_in_active_locale(activities, relations):
         )
         names.update({item.translation_key: item.name for item in translated})
     return names
+
+
+def featured_activities(request, home_page, limit=3):
+    """The soonest upcoming activities on this home page's site, for the home page."""
+    from wagtail.models import Locale
+
+    directory = DirectoryIndexPage.objects.child_of(home_page).live().first()
+    if directory is None:
+        return []
+    scope = activity_scope(directory, Locale.get_active())
+    return list(_ordered(scope, "soonest")[:limit])

@@ -32,8 +32,11 @@ def cost_label(activity):
 
 
 @register.filter
-def miles(km):
-    return f"{km / 1.609344:.1f}"
+def distance_label(km):
+    miles = km / 1.609344
+    if miles < 1:
+        return _("Under a mile away")
+    return _("%(miles).1f miles away") % {"miles": miles}
 
 
 @register.filter

@@ -75,11 +75,11 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from home import featured
+
         context = super().get_context(request, *args, **kwargs)
         # Slots the directory, stories and showcase apps fill; the template skips empty ones.
-        context.setdefault("featured_activities", [])
-        context.setdefault("featured_stories", [])
-        context.setdefault("featured_showcase", [])
+        context.update(featured.fill(request, self))
         return context
 
 

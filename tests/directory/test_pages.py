@@ -220,3 +220,9 @@ def test_provider_page_lists_its_activities_and_safeguarding(client, dated_activ
     assert "Safeguarding" in html.get_text()
     data = json.loads(html.find("script", type="application/ld+json").string)
     assert data["@type"] == "Organization" and data["email"] == "hello@spark.example"
+
+
+def test_home_page_features_the_soonest_activities(client, directory_page, dated_activity):
+    html = soup(client.get("/"))
+    featured = html.select_one("#featured-activities-heading").find_parent("section")
+    assert "Samba band, live" in featured.get_text()
