@@ -19,10 +19,11 @@ def test_teacher_finds_a_local_activity_and_shares_the_search(page, demo, axe_ch
     page.get_by_label("Near postcode").fill("LE1 6AD")
     page.get_by_label("Within").select_option("10")
     page.get_by_label(re.compile(r"^Music")).check()
+    page.get_by_label("Child's age").fill("9")
     page.get_by_role("button", name="Show activities").click()
     # Empty fields are left out, so the shared address carries only the choices made.
     expect(page).to_have_url(
-        re.compile(r"/activities/\?postcode=LE1\+6AD&radius=10&art_form=music$")
+        re.compile(r"/activities/\?postcode=LE1\+6AD&radius=10&art_form=music&age=9$")
     )
     results = page.locator(".activity-results h3 a")
     expect(results.first).to_be_visible()
@@ -38,7 +39,10 @@ def test_teacher_finds_a_local_activity_and_shares_the_search(page, demo, axe_ch
     expect(page.get_by_label("Near postcode")).to_have_value("LE1 6AD")
 
     results.first.click()
-    expect(page.get_by_role("heading", name="How to book")).to_be_visible()
+    booking = page.locator("section", has=page.get_by_role("heading", name="How to book"))
+    expect(booking).to_be_visible()
+    expect(booking.locator("a[href^='mailto:']")).to_have_count(1)
+    expect(page.locator(".facts")).to_contain_text("Music")
     axe_check(page)
     assert page.request_log.foreign() == []
 
