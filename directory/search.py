@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Count, ExpressionWrapper, F, FloatField, OuterRef, Q, Subquery
+from django.db.models import (
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -250,7 +259,8 @@ def _text_matches(scope, query):
     terms = search_terms(query)
     if not terms:
         return []
-    results = scope.search(terms, operator="and", order_by_relevance=True)
+    # Only ids are needed: loading whole pages for every match would cost more than the search.
+    results = scope.only("id").search(terms, operator="and", order_by_relevance=True)
     return [activity.pk for activity in results]
 
 
@@ -267,34 +277,55 @@ def _ordered(queryset, sort):
 
 
 def count_facets(base, filters):
-    facets = {}
+    # One query for the four taxonomy facets: a UNION ALL of per-taxonomy counts, each over the
+    # activities that match every other active filter.
+    parts = []
     for name, (relation, column) in RELATIONS.items():
         matched = apply_filters(_with_distance(base, filters), filters, skip=name)
-        rows = (
+        parts.append(
             _through(relation)
             .objects.filter(activitypage_id__in=matched.values("pk"))
-            .values(f"{column}__slug")
-            .annotate(count=Count("activitypage_id", distinct=True))
+            .values(facet=Value(name), value=F(f"{column}__slug"))
+            # Each (activity, term) pair appears once in the link table: no DISTINCT needed.
+            .annotate(count=Count("activitypage_id"))
+            .order_by()
         )
-        facets[name] = {row[f"{column}__slug"]: row["count"] for row in rows}
-    matched = apply_filters(_with_distance(base, filters), filters, skip="stage")
-    stages = stages_for(filters.nation_code)
-    facets["stage"] = matched.aggregate(
-        **{
-            stage.slug: Count(
-                "pk", filter=Q(age_min__lte=stage.age_max, age_max__gte=stage.age_min)
-            )
-            for stage in stages
-        }
-    )
+    facets = {name: {} for name in RELATIONS}
+    for row in parts[0].union(*parts[1:], all=True):
+        facets[row["facet"]][row["value"]] = row["count"]
+
+    # Stage and yes/no facets are conditional counts. Those whose own filter is not in use count
+    # over the same matched set, so they share one aggregate query.
     flags = {
         "free": Q(is_free=True),
         "in_care": Q(suitable_for_children_in_care=True),
         "cpd": Q(cpd_for_teachers=True),
     }
+    stages = stages_for(filters.nation_code)
+    stage_counts = {
+        stage.slug: Count("pk", filter=Q(age_min__lte=stage.age_max, age_max__gte=stage.age_min))
+        for stage in stages
+    }
+    shared = {}
+    if not filters.stage:
+        shared.update(stage_counts)
     for name, condition in flags.items():
-        matched = apply_filters(_with_distance(base, filters), filters, skip=name)
-        facets[name] = matched.filter(condition).count()
+        if not getattr(filters, name):
+            shared[f"flag:{name}"] = Count("pk", filter=condition)
+    if shared:
+        counts = apply_filters(_with_distance(base, filters), filters).aggregate(**shared)
+        if not filters.stage:
+            facets["stage"] = {stage.slug: counts[stage.slug] for stage in stages}
+        for name in flags:
+            if f"flag:{name}" in counts:
+                facets[name] = counts[f"flag:{name}"]
+    if filters.stage:
+        matched = apply_filters(_with_distance(base, filters), filters, skip="stage")
+        facets["stage"] = matched.aggregate(**stage_counts)
+    for name, condition in flags.items():
+        if getattr(filters, name):
+            matched = apply_filters(_with_distance(base, filters), filters, skip=name)
+            facets[name] = matched.filter(condition).count()
     return facets
 
 

@@ -227,6 +227,8 @@ class ActivitySession(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("session")
+        # "Soonest first" looks up each activity's next session by start time.
+        indexes = [models.Index(fields=["activity", "start"], name="session_activity_start")]
 
     def clean(self):
         super().clean()
@@ -318,7 +320,10 @@ class ActivityPage(RoutablePageMixin, BasePage):
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     venue_address = models.TextField(_("venue address"), blank=True)
     venue_postcode = models.CharField(_("venue postcode"), max_length=10, blank=True)
-    latitude = models.FloatField(_("latitude"), null=True, blank=True, editable=False)
+    # Indexed: "near a postcode" first narrows by a latitude band.
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, editable=False, db_index=True
+    )
     longitude = models.FloatField(_("longitude"), null=True, blank=True, editable=False)
     # The venue as a point on the unit sphere: straight-line (chord) distance between two such
     # points grows exactly with the distance along the Earth's surface, so the database can
