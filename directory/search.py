@@ -26,6 +26,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from wagtail.models import Page
 
 from directory.forms import DEFAULT_RADIUS, TAXONOMY_FILTERS
 from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage, Place
@@ -112,9 +113,34 @@ class DirectoryResults:
     sort: str
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Where a search looks: the live, public activities beneath a directory page, in one
+    language (so never drafts, private pages, other sites or other languages)."""
+
+    root: object  # the DirectoryIndexPage
+    locale: object
+
+    def activities(self):
+        return (
+            ActivityPage.objects.live().public().descendant_of(self.root).filter(locale=self.locale)
+        )
+
+    def pages_for_text_search(self):
+        """The same activities as plain pages. Full-text search hands back model instances, and
+        plain pages are much cheaper to build than activity pages with all their inline
+        relations, while matching exactly the same index entries in the same order."""
+        return (
+            Page.objects.live()
+            .public()
+            .descendant_of(self.root)
+            .filter(locale=self.locale)
+            .type(ActivityPage)
+        )
+
+
 def activity_scope(root, locale):
-    """Live, public activities beneath ``root`` (a directory page) in ``locale``."""
-    return ActivityPage.objects.live().public().descendant_of(root).filter(locale=locale)
+    return Scope(root, locale)
 
 
 def _through(name):
@@ -259,9 +285,9 @@ def _text_matches(scope, query):
     terms = search_terms(query)
     if not terms:
         return []
-    # Only ids are needed: loading whole pages for every match would cost more than the search.
-    results = scope.only("id").search(terms, operator="and", order_by_relevance=True)
-    return [activity.pk for activity in results]
+    # Only ids are needed: deferring every other column keeps building the results cheap.
+    pages = scope.pages_for_text_search().only("id")
+    return [page.pk for page in pages.search(terms, operator="and", order_by_relevance=True)]
 
 
 def _ordered(queryset, sort):
@@ -340,11 +366,12 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
     if sort == "relevance" and not filters.q:
         sort = "soonest"
 
-    base = scope
+    activities = scope.activities()
+    base = activities
     text_ids = None
     if filters.q:
         text_ids = _text_matches(scope, filters.q)
-        base = scope.filter(pk__in=text_ids)
+        base = activities.filter(pk__in=text_ids)
 
     matched = apply_filters(_with_distance(base, filters), filters)
     if sort == "relevance":
@@ -353,7 +380,8 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
         paginator = Paginator(ordered_ids, page_size)
         page = paginator.get_page(filters.page)
         by_id = {
-            a.pk: a for a in _with_distance(scope.filter(pk__in=list(page.object_list)), filters)
+            a.pk: a
+            for a in _with_distance(activities.filter(pk__in=list(page.object_list)), filters)
         }
         page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
     else:
@@ -428,5 +456,5 @@ def featured_activities(request, home_page, limit=3):
     directory = DirectoryIndexPage.objects.child_of(home_page).live().first()
     if directory is None:
         return []
-    scope = activity_scope(directory, Locale.get_active())
-    return list(_ordered(scope, "soonest")[:limit])
+    activities = activity_scope(directory, Locale.get_active()).activities()
+    return list(_ordered(activities, "soonest")[:limit])
