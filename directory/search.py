@@ -96,14 +96,6 @@ class Filters:
 
 
 @dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
 class DirectoryResults:
     page: object  # django.core.paginator.Page of ActivityPage
     total: int
@@ -232,6 +224,8 @@ def apply_filters(queryset, filters, skip=None):
             pk__in=_ids_linked("places", place__lineage__startswith=filters.place.lineage)
         )
     if filters.postcode and skip != "postcode":
+        if "distance_sq" not in queryset.query.annotations:
+            queryset = _with_distance(queryset, filters)
         queryset = _near_postcode(
             queryset, filters.postcode, filters.radius, filters.postcode_authority_lineage
         )
