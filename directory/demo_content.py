@@ -157,7 +157,7 @@ PROVIDERS = [
         "languages": ["english"],
     },
     {
-        "slug": "sgoil-chiuil-na-gaidhealtachd",
+        "slug": "feis-beag-highland-music",
         "title": "Fèis Beag Highland Music",
         "places": ["GB-HLD", "GB-SCT"],
         "venue": ("Eden Court", "Bishops Road, Inverness", "IV3 5SA"),
