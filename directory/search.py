@@ -86,7 +86,9 @@ class Filters:
 
     @property
     def effective_sort(self):
-        if self.sort:
+        """The sort asked for, unless it needs a postcode or keywords that are missing."""
+        usable = {"nearest": bool(self.postcode), "relevance": bool(self.q)}
+        if self.sort and usable.get(self.sort, True):
             return self.sort
         if self.q:
             return "relevance"
@@ -301,7 +303,7 @@ def count_facets(base, filters):
     # activities that match every other active filter.
     parts = []
     for name, (relation, column) in RELATIONS.items():
-        matched = apply_filters(_with_distance(base, filters), filters, skip=name)
+        matched = apply_filters(base, filters, skip=name)
         parts.append(
             _through(relation)
             .objects.filter(activitypage_id__in=matched.values("pk"))
@@ -333,18 +335,18 @@ def count_facets(base, filters):
         if not getattr(filters, name):
             shared[f"flag:{name}"] = Count("pk", filter=condition)
     if shared:
-        counts = apply_filters(_with_distance(base, filters), filters).aggregate(**shared)
+        counts = apply_filters(base, filters).aggregate(**shared)
         if not filters.stage:
             facets["stage"] = {stage.slug: counts[stage.slug] for stage in stages}
         for name in flags:
             if f"flag:{name}" in counts:
                 facets[name] = counts[f"flag:{name}"]
     if filters.stage:
-        matched = apply_filters(_with_distance(base, filters), filters, skip="stage")
+        matched = apply_filters(base, filters, skip="stage")
         facets["stage"] = matched.aggregate(**stage_counts)
     for name, condition in flags.items():
         if getattr(filters, name):
-            matched = apply_filters(_with_distance(base, filters), filters, skip=name)
+            matched = apply_filters(base, filters, skip=name)
             facets[name] = matched.filter(condition).count()
     return facets
 
@@ -355,10 +357,6 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
         _local_authority_lineage(filters.postcode) if filters.postcode else None
     )
     sort = filters.effective_sort
-    if sort == "nearest" and not filters.postcode:
-        sort = "soonest"
-    if sort == "relevance" and not filters.q:
-        sort = "soonest"
 
     activities = scope.activities()
     base = activities
@@ -367,16 +365,13 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
         text_ids = _text_matches(scope, filters.q)
         base = activities.filter(pk__in=text_ids)
 
-    matched = apply_filters(_with_distance(base, filters), filters)
+    matched = apply_filters(base, filters)
     if sort == "relevance":
         matched_ids = set(matched.values_list("pk", flat=True))
         ordered_ids = [pk for pk in text_ids if pk in matched_ids]
         paginator = Paginator(ordered_ids, page_size)
         page = paginator.get_page(filters.page)
-        by_id = {
-            a.pk: a
-            for a in _with_distance(activities.filter(pk__in=list(page.object_list)), filters)
-        }
+        by_id = {a.pk: a for a in activities.filter(pk__in=list(page.object_list))}
         page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
     else:
         paginator = Paginator(_ordered(matched, sort), page_size)
@@ -399,7 +394,7 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
     relaxations = []
     if total == 0:
         for key in filters.active_keys():
-            count = apply_filters(_with_distance(base, filters), filters, skip=key).count()
+            count = apply_filters(base, filters, skip=key).count()
             if count:
                 relaxations.append((key, count))
     return DirectoryResults(
@@ -431,13 +426,14 @@ def _names_in_active_locale(activities, relations):
     """translation key -> name in the reader's language (or as stored when untranslated)."""
     from wagtail.models import Locale
 
+    locale = Locale.get_active()
     names = {}
     for relation in relations:
         items = {item for activity in activities for item in getattr(activity, relation).all()}
         names.update({item.translation_key: item.name for item in items})
         model = ActivityPage._meta.get_field(relation).related_model
         translated = model.objects.filter(
-            locale=Locale.get_active(), translation_key__in=[item.translation_key for item in items]
+            locale=locale, translation_key__in=[item.translation_key for item in items]
         )
         names.update({item.translation_key: item.name for item in translated})
     return names
