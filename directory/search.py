@@ -12,17 +12,18 @@ formats, languages), except access features, which must all be present.
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from functools import cached_property
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import (
-    Count,
     ExpressionWrapper,
     F,
     FloatField,
     OuterRef,
     Q,
     Subquery,
-    Value,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -115,9 +116,18 @@ class Scope:
     root: object  # the DirectoryIndexPage
     locale: object
 
+    @cached_property
+    def _private_sections(self):
+        """Pages inside private sections, as a condition. Wagtail's ``public()`` looks the
+        sections up on every call; a search needs them once."""
+        return Page.objects.all().private_q()
+
     def activities(self):
         return (
-            ActivityPage.objects.live().public().descendant_of(self.root).filter(locale=self.locale)
+            ActivityPage.objects.live()
+            .exclude(self._private_sections)
+            .descendant_of(self.root)
+            .filter(locale=self.locale)
         )
 
     def pages_for_text_search(self):
@@ -126,7 +136,7 @@ class Scope:
         relations, while matching exactly the same index entries in the same order."""
         return (
             Page.objects.live()
-            .public()
+            .exclude(self._private_sections)
             .descendant_of(self.root)
             .filter(locale=self.locale)
             .type(ActivityPage)
@@ -152,6 +162,7 @@ RELATIONS = {
     "access": ("access_features", "accessfeature"),
     "language": ("delivery_languages", "deliverylanguage"),
 }
+RELATIONS_BY_FIELD = dict(RELATIONS.values())
 
 
 def _lineage_prefixes(lineage):
@@ -298,57 +309,130 @@ def _ordered(queryset, sort):
     return queryset.order_by(F("next_start").asc(nulls_last=True), "title", "pk")
 
 
-def count_facets(base, filters):
-    # One query for the four taxonomy facets: a UNION ALL of per-taxonomy counts, each over the
-    # activities that match every other active filter.
-    parts = []
-    for name, (relation, column) in RELATIONS.items():
-        matched = apply_filters(base, filters, skip=name)
-        parts.append(
-            _through(relation)
-            .objects.filter(activitypage_id__in=matched.values("pk"))
-            .values(facet=Value(name), value=F(f"{column}__slug"))
-            # Each (activity, term) pair appears once in the link table: no DISTINCT needed.
-            .annotate(count=Count("activitypage_id"))
-            .order_by()
-        )
-    facets = {name: {} for name in RELATIONS}
-    for row in parts[0].union(*parts[1:], all=True):
-        facets[row["facet"]][row["value"]] = row["count"]
+# Yes/no facets: the filter name and the activity column it counts.
+FLAG_COLUMNS = {
+    "free": "is_free",
+    "in_care": "suitable_for_children_in_care",
+    "cpd": "cpd_for_teachers",
+}
+# The columns of a matched set that the stage and yes/no counts read.
+COUNTED_COLUMNS = ("pk", "age_min", "age_max", *FLAG_COLUMNS.values())
 
-    # Stage and yes/no facets are conditional counts. Those whose own filter is not in use count
-    # over the same matched set, so they share one aggregate query.
-    flags = {
-        "free": Q(is_free=True),
-        "in_care": Q(suitable_for_children_in_care=True),
-        "cpd": Q(cpd_for_teachers=True),
-    }
-    stages = stages_for(filters.nation_code)
-    stage_counts = {
-        stage.slug: Count("pk", filter=Q(age_min__lte=stage.age_max, age_max__gte=stage.age_min))
-        for stage in stages
-    }
-    shared = {}
-    if not filters.stage:
-        shared.update(stage_counts)
-    for name, condition in flags.items():
-        if not getattr(filters, name):
-            shared[f"flag:{name}"] = Count("pk", filter=condition)
-    if shared:
-        counts = apply_filters(base, filters).aggregate(**shared)
-        if not filters.stage:
-            facets["stage"] = {stage.slug: counts[stage.slug] for stage in stages}
-        for name in flags:
-            if f"flag:{name}" in counts:
-                facets[name] = counts[f"flag:{name}"]
-    if filters.stage:
-        matched = apply_filters(base, filters, skip="stage")
-        facets["stage"] = matched.aggregate(**stage_counts)
-    for name, condition in flags.items():
-        if getattr(filters, name):
-            matched = apply_filters(base, filters, skip=name)
-            facets[name] = matched.filter(condition).count()
-    return facets
+
+class _FacetStatement:
+    """Every facet count and the total in one SQL statement.
+
+    A facet counts over the activities matching every active filter except its own, so choosing
+    one art form still shows how many activities each other art form has. Facets whose filter is
+    not in use all count over the same fully matched set. Each distinct set is written once, as
+    a common table expression; because several counts read it, SQLite (3.35+) and PostgreSQL
+    (12+) evaluate it once, instead of scanning the directory again for every count. The sets
+    themselves are ORM querysets (``apply_filters``), so scope and filters stay in one place.
+    """
+
+    def __init__(self, base, filters):
+        self.base = base
+        self.filters = filters
+        self.active = set(filters.active_keys())
+        self.connection = connections[base.db]
+        self.sets = {}  # skip key -> (alias, sql, params), or None when it cannot match
+        self.branches = []  # (sql, params) of each count, in the order of self.labels
+        self.labels = []  # (facet, stage slug or None) for each branch
+        self.empty = []  # labels of counts over a set that cannot match
+
+    def _matched(self, facet):
+        """The alias of the set that ``facet`` counts over, or None if it is certainly empty."""
+        skip = facet if facet in self.active else None
+        if skip not in self.sets:
+            queryset = apply_filters(self.base, self.filters, skip=skip)
+            try:
+                sql, params = queryset.order_by().values(*COUNTED_COLUMNS).query.sql_with_params()
+            except EmptyResultSet:
+                self.sets[skip] = None
+            else:
+                self.sets[skip] = (f"matched_{len(self.sets)}", sql, params)
+        found = self.sets[skip]
+        return found[0] if found else None
+
+    def _add(self, label, matched, sql, params=()):
+        if matched is None:
+            self.empty.append(label)
+            return
+        self.labels.append(label)
+        self.branches.append((f"SELECT {len(self.branches)}, {sql}", list(params)))
+
+    def build(self):
+        quote = self.connection.ops.quote_name
+        m = self._matched(None)
+        self._add(("total", None), m, f"NULL, COUNT(*) FROM {m}")
+        # Only identifiers from model metadata and our own aliases are written into the SQL;
+        # every value a reader chose travels as a parameter (inside each matched set's SQL).
+        for name, (relation, column) in RELATIONS.items():
+            link = _through(relation)
+            term = link._meta.get_field(column)
+            activity_id = quote(link._meta.get_field("activitypage").column)
+            term_id = quote(term.column)
+            m = self._matched(name)
+            self._add(
+                (name, None),
+                m,
+                f"term.{quote('slug')}, linked.n FROM ("  # noqa: S608 - see above
+                # CROSS JOIN keeps the matched set as the outer loop on SQLite (one index seek
+                # per match instead of probing a temporary index per link); PostgreSQL plans
+                # it like any join.
+                f"SELECT links.{term_id} AS term_id, COUNT(*) AS n "
+                f"FROM {m} CROSS JOIN {quote(link._meta.db_table)} links "
+                f"WHERE links.{activity_id} = {m}.pk GROUP BY links.{term_id}) linked "
+                f"INNER JOIN {quote(term.related_model._meta.db_table)} term "
+                f"ON term.{quote('id')} = linked.term_id",
+            )
+        for stage in stages_for(self.filters.nation_code):
+            m = self._matched("stage")
+            self._add(
+                ("stage", stage.slug),
+                m,
+                f"NULL, COUNT(*) FROM {m} WHERE age_min <= %s AND age_max >= %s",
+                [stage.age_max, stage.age_min],
+            )
+        for name, column in FLAG_COLUMNS.items():
+            m = self._matched(name)
+            self._add((name, None), m, f"NULL, COUNT(*) FROM {m} WHERE {column} = %s", [True])
+        return self
+
+    def run(self):
+        """(facets, total)."""
+        facets = {name: {} for name in RELATIONS}
+        facets["stage"] = {}
+        counts = dict.fromkeys(self.empty, 0)
+        if self.branches:
+            ctes, params = [], []
+            for found in self.sets.values():
+                if found:
+                    alias, sql, set_params = found
+                    ctes.append(f"{alias} ({', '.join(COUNTED_COLUMNS)}) AS ({sql})")
+                    params.extend(set_params)
+            sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(b[0] for b in self.branches)
+            for branch_params in (b[1] for b in self.branches):
+                params.extend(branch_params)
+            with self.connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                for index, value, count in cursor.fetchall():
+                    facet, stage = self.labels[index]
+                    if facet in RELATIONS:
+                        facets[facet][value] = count
+                    else:
+                        counts[(facet, stage)] = count
+        for (facet, stage), count in counts.items():
+            if facet == "stage":
+                facets["stage"][stage] = count
+            elif facet in FLAG_COLUMNS:
+                facets[facet] = count
+        return facets, counts.get(("total", None), 0)
+
+
+def count_facets(base, filters):
+    """Facet counts for every filter, and the number of activities matching all of them."""
+    return _FacetStatement(base, filters).build().run()
 
 
 def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
@@ -365,19 +449,21 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
         text_ids = _text_matches(scope, filters.q)
         base = activities.filter(pk__in=text_ids)
 
+    # Facets first: the same statement counts the matches, so the paginator need not.
+    facets, total = count_facets(base, filters)
     matched = apply_filters(base, filters)
     if sort == "relevance":
         matched_ids = set(matched.values_list("pk", flat=True))
         ordered_ids = [pk for pk in text_ids if pk in matched_ids]
         paginator = Paginator(ordered_ids, page_size)
-        page = paginator.get_page(filters.page)
-        by_id = {a.pk: a for a in activities.filter(pk__in=list(page.object_list))}
-        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
     else:
-        paginator = Paginator(_ordered(matched, sort), page_size)
-        page = paginator.get_page(filters.page)
-        page.object_list = list(page.object_list)
-    _prefetch_for_cards(page.object_list)
+        # Sort ids only: the database then sorts narrow rows, not every column of every match.
+        paginator = Paginator(_ordered(matched, sort).values_list("pk", flat=True), page_size)
+        paginator.count = total  # a cached property; this spares a COUNT query
+    page = paginator.get_page(filters.page)
+    by_id = {a.pk: a for a in activities.filter(pk__in=list(page.object_list))}
+    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+    _prefetch_for_cards(page.object_list, scope.locale)
 
     distances = {}
     if filters.postcode:
@@ -390,7 +476,6 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
                     activity.longitude,
                 )
 
-    total = paginator.count
     relaxations = []
     if total == 0:
         for key in filters.active_keys():
@@ -400,43 +485,47 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
     return DirectoryResults(
         page=page,
         total=total,
-        facets=count_facets(base, filters),
+        facets=facets,
         distances=distances,
         relaxations=relaxations,
         sort=sort,
     )
 
 
-def _prefetch_for_cards(activities):
-    """Load what a result card shows in a fixed number of queries, however many results."""
-    from django.db.models import prefetch_related_objects
-    from wagtail.models import Page
-
-    prefetch_related_objects(activities, "art_forms", "formats")
-    names = _names_in_active_locale(activities, ("art_forms", "formats"))
+def _prefetch_for_cards(activities, locale):
+    """Load what a result card shows in a fixed number of queries, however many results: the
+    provider's title, and art form and format names in the reader's language (a term without a
+    translation keeps the name it was entered with)."""
+    ids = [activity.pk for activity in activities]
+    for relation, attribute in (("art_forms", "art_form_names"), ("formats", "format_names")):
+        names = {pk: [] for pk in ids}
+        for activity_id, name in _term_names(relation, ids, locale):
+            names[activity_id].append(name)
+        for activity in activities:
+            setattr(activity, attribute, names[activity.pk])
     parent_paths = {activity.path[: -activity.steplen] for activity in activities}
-    providers = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
+    providers = {
+        page.path: page for page in Page.objects.filter(path__in=parent_paths).only("path", "title")
+    }
     for activity in activities:
         activity.provider_page = providers.get(activity.path[: -activity.steplen])
-        activity.art_form_names = [names[i.translation_key] for i in activity.art_forms.all()]
-        activity.format_names = [names[i.translation_key] for i in activity.formats.all()]
 
 
-def _names_in_active_locale(activities, relations):
-    """translation key -> name in the reader's language (or as stored when untranslated)."""
-    from wagtail.models import Locale
-
-    locale = Locale.get_active()
-    names = {}
-    for relation in relations:
-        items = {item for activity in activities for item in getattr(activity, relation).all()}
-        names.update({item.translation_key: item.name for item in items})
-        model = ActivityPage._meta.get_field(relation).related_model
-        translated = model.objects.filter(
-            locale=locale, translation_key__in=[item.translation_key for item in items]
-        )
-        names.update({item.translation_key: item.name for item in translated})
-    return names
+def _term_names(relation, activity_ids, locale):
+    """(activity id, term name in ``locale``) for each term linked through ``relation``, in the
+    terms' list order."""
+    link = _through(relation)
+    column = RELATIONS_BY_FIELD[relation]
+    term_model = link._meta.get_field(column).related_model
+    translated = term_model.objects.filter(
+        translation_key=OuterRef(f"{column}__translation_key"), locale=locale
+    ).values("name")[:1]
+    return (
+        link.objects.filter(activitypage_id__in=activity_ids)
+        .annotate(name=Coalesce(Subquery(translated), F(f"{column}__name")))
+        .order_by(f"{column}__sort_order", f"{column}__name")
+        .values_list("activitypage_id", "name")
+    )
 
 
 def featured_activities(request, home_page, limit=3):

@@ -91,3 +91,27 @@ def test_other_sites_and_languages_stay_out(directory_page, provider):
     assert search(other_directory, q="lantern") == {"Distant lantern parade"}
     assert search(welsh_directory, "cy", q="gorymdaith") == {"Gorymdaith lusernau"}
     assert search(directory_page, q="gorymdaith") == set()
+
+
+def test_result_cards_name_terms_in_the_reader_language(directory_page, provider):
+    activity = make_activity(
+        provider, title="Drumming circle", slug="drums", art_forms=["music", "dance"]
+    )
+    welsh = Locale.objects.get(language_code="cy")
+    music = ArtForm.objects.get(locale__language_code="en", slug="music")
+    welsh_music = music.copy_for_translation(welsh)
+    welsh_music.name = "Cerddoriaeth"
+    welsh_music.save()
+    welsh_directory = directory_page.copy_for_translation(welsh, copy_parents=True)
+    welsh_directory.save_revision().publish()
+    translated = activity.copy_for_translation(welsh, copy_parents=True)
+    translated.save_revision().publish()
+
+    def card_terms(page, locale_code):
+        scope = activity_scope(page, Locale.objects.get(language_code=locale_code))
+        [card] = search_activities(scope, Filters()).page.object_list
+        return card.art_form_names, card.provider_page.title
+
+    # Dance has no Welsh name yet, so it keeps the one it was entered with.
+    assert card_terms(welsh_directory, "cy") == (["Cerddoriaeth", "Dance"], provider.title)
+    assert card_terms(directory_page, "en") == (["Music", "Dance"], provider.title)

@@ -1,0 +1,99 @@
+"""The search backend: on SQLite, one-pass ranking must give exactly upstream's matches and order.
+
+``search.backends.database`` swaps in ``sqlite_relevance`` only where modelsearch picks its SQLite
+FTS5 backend. These tests compare it, query by query, with the upstream backend it replaces, so
+the workaround can never change what a reader finds; on PostgreSQL they run too, against
+modelsearch's own choice, and prove the swap did not happen.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from home.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+on_sqlite = connection.vendor == "sqlite"
+
+
+@pytest.fixture
+def indexed_pages(home_page):
+    # Titles and bodies with repeated words, so scores differ and ties occur.
+    texts = [
+        ("Music in the library", "music for families, music for schools"),
+        ("Dance and music", "a dance workshop"),
+        ("Music", "music music music"),
+        ("Storytelling", "stories, with a little music"),
+        ("Puppetry", "puppets for every age"),
+        ("Drumming", "music and rhythm"),
+        # Identical pages score the same: only the tie-break orders them.
+        ("Samba music", "drums in the playground"),
+        ("Samba music", "drums in the playground"),
+    ]
+    pages = [
+        StandardPageFactory(
+            parent=home_page,
+            title=title,
+            slug=f"page-{index}",
+            introduction=body,
+            listing_summary="",
+        )
+        for index, (title, body) in enumerate(texts)
+    ]
+    draft = StandardPageFactory(
+        parent=home_page, title="Music draft", slug="music-draft", live=False
+    )
+    # Rebuilding refreshes every entry's title weighting, so identical pages score identically.
+    call_command("update_index", verbosity=0)
+    return pages, draft
+
+
+def upstream_backend():
+    """The backend modelsearch itself picks for this database (SQLite FTS5 or PostgreSQL)."""
+    from modelsearch.backends.database import SearchBackend as choose_database_backend
+
+    return choose_database_backend({})
+
+
+# These run on every database: on SQLite they compare the workaround with upstream; elsewhere
+# they prove the configured backend still behaves exactly as modelsearch's own.
+@pytest.mark.parametrize("terms", ["music", "dance", "music dance", "puppets", "nothing"])
+def test_same_matches_and_order_as_upstream(indexed_pages, terms):
+    ours = get_search_backend()
+    queryset = Page.objects.live().specific(defer=True)
+    expected = list(upstream_backend().search(terms, queryset, operator="and"))
+    found = list(ours.search(terms, queryset, operator="and"))
+    assert [page.pk for page in found] == [page.pk for page in expected]
+    assert ours.search(terms, queryset, operator="and").count() == len(expected)
+    if terms == "music":
+        pages, draft = indexed_pages
+        assert len(found) == 7
+        assert draft.pk not in {page.pk for page in found}  # outside the queryset
+
+
+def test_slices_scores_and_or_queries_match_upstream(indexed_pages):
+    ours = get_search_backend()
+    queryset = Page.objects.live()
+    for operator in ("and", "or"):
+        expected = upstream_backend().search("music dance", queryset, operator=operator)
+        found = ours.search("music dance", queryset, operator=operator)
+        assert [p.pk for p in found[1:4]] == [p.pk for p in expected[1:4]]
+        scored = list(found.annotate_score("relevance"))
+        upstream_scored = list(expected.annotate_score("relevance"))
+        assert [round(p.relevance, 6) for p in scored] == [
+            round(p.relevance, 6) for p in upstream_scored
+        ]
+    unranked = ours.search("music", queryset, order_by_relevance=False)
+    assert {p.pk for p in unranked} == {p.pk for p in upstream_backend().search("music", queryset)}
+
+
+def test_backend_matches_the_database():
+    backend = type(get_search_backend()).__name__
+    if on_sqlite:
+        assert backend == "OnePassRankingSQLiteBackend"
+    else:
+        # Elsewhere modelsearch's own choice stands, untouched.
+        assert backend == {"postgresql": "PostgresSearchBackend"}.get(connection.vendor, backend)
