@@ -1,0 +1,41 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from stories.models import Author, StoryIndexPage, Theme
+from stories.workflow import set_up_story_review
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    list_display = ["name", "role", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class StoryTaxonomies(SnippetViewSetGroup):
+    menu_label = _("Story themes and authors")
+    menu_icon = "folder-open-inverse"
+    menu_order = 260
+    items = (ThemeViewSet, AuthorViewSet)
+
+
+register_snippet(StoryTaxonomies)
+
+
+@hooks.register("after_create_page")
+def review_new_story_indexes(request, page):
+    """A new stories page sends every change beneath it through review from the start."""
+    if isinstance(page.specific, StoryIndexPage):
+        set_up_story_review(page.specific)
