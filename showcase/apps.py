@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class ShowcaseConfig(AppConfig):
     name = "showcase"
     verbose_name = "Showcase of children's work"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home import featured
+        from showcase import checks, signals  # noqa: F401  (checks register on import)
+        from showcase.featured import featured_galleries
+
+        signals.connect()
+        featured.register("featured_showcase", featured_galleries)

@@ -17,6 +17,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
+    # Children's artwork pictures, checked against consent on every request (never /media/).
+    path("showcase-media/", include("showcase.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -5,10 +5,16 @@
 
   // Videos: build the player only when the reader asks for it, so no request reaches the
   // video host before then.
+  // A figure may offer more than one version (a story's audio-described version): each play
+  // button can carry its own address, and all of them load into the same frame.
   document.querySelectorAll("[data-video]").forEach(function (figure) {
-    var button = figure.querySelector("[data-video-play]");
-    var embedUrl = figure.getAttribute("data-embed-url");
-    if (!button || !embedUrl) return;
+    figure.querySelectorAll("[data-video-play]").forEach(function (button) {
+      var embedUrl = button.getAttribute("data-embed-url") || figure.getAttribute("data-embed-url");
+      if (embedUrl) playOnClick(figure, button, embedUrl);
+    });
+  });
+
+  function playOnClick(figure, button, embedUrl) {
     button.hidden = false;
     button.addEventListener("click", function () {
       var iframe = document.createElement("iframe");
@@ -20,7 +26,7 @@
       frame.replaceChildren(iframe);
       iframe.focus();
     });
-  });
+  }
 
   // Small screens: collapse the main navigation behind a Menu button.
   var toggle = document.querySelector(".primary-nav__toggle");

@@ -56,9 +56,18 @@ class RequestLog:
     def __init__(self, allowed_netloc):
         self.allowed_netloc = allowed_netloc
         self.urls = []
+        # (request URL, path of the page that asked for it): a late lazy image from an
+        # earlier page is then never mistaken for a request of the page under test.
+        self.by_page = []
 
     def record(self, request):
         self.urls.append(request.url)
+        referer = request.headers.get("referer") or ""
+        self.by_page.append((request.url, urlsplit(referer).path))
+
+    def requested_from(self, path_prefix):
+        """URLs requested by pages whose path starts with `path_prefix`."""
+        return [url for url, page in self.by_page if page.startswith(path_prefix)]
 
     def foreign(self):
         return [

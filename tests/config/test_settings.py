@@ -50,7 +50,7 @@ def resolved_settings(settings="config.settings.dev", **variables):
 def test_defaults_need_no_services():
     resolved = resolved_settings()
     assert resolved["db"]["ENGINE"] == "django.db.backends.sqlite3"
-    assert resolved["search"]["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert resolved["search"]["default"]["BACKEND"] == "search.backends.database"
     assert resolved["cache"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert resolved["storages"]["default"]["BACKEND"].endswith("FileSystemStorage")
 

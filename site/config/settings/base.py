@@ -30,6 +30,7 @@ env = environ.Env(
     AWS_S3_REGION_NAME=(str, ""),
     AWS_S3_CUSTOM_DOMAIN=(str, ""),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
+    SHOWCASE_PRIVATE_ROOT=(str, str(BASE_DIR / "private")),
     SERVE_MEDIA=(bool, False),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
@@ -126,7 +127,8 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) by default;
+# --- Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) by default, through
+# search/backends/database.py, which only changes how SQLite ranks (an upstream gap);
 # ELASTICSEARCH_URL switches to Wagtail's Elasticsearch 9 backend with no code change. ---
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
@@ -141,7 +143,7 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # --- Cache: per-process memory by default; REDIS_URL shares it between processes. ---
 REDIS_URL = env("REDIS_URL")
@@ -174,6 +176,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Children's artwork (cleaned originals and their renditions) lives here, never under
+# MEDIA_ROOT or in the media bucket: nothing serves this folder; the showcase's own view hands
+# out a rendition only while its work is publicly visible (a system check keeps it apart).
+SHOWCASE_PRIVATE_ROOT = env("SHOWCASE_PRIVATE_ROOT")
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {

@@ -1,0 +1,17 @@
+"""The home page's "Children's work" slot: galleries that have something to show right now."""
+
+from wagtail.models import Site
+
+from showcase.models import ShowcasePage
+
+
+def featured_galleries(request, home_page, limit=3):
+    site = Site.find_for_request(request)
+    galleries = (
+        ShowcasePage.objects.live()
+        .public()
+        .descendant_of(home_page)
+        .filter(locale=home_page.locale)
+        .order_by("path")
+    )
+    return [gallery for gallery in galleries if gallery.works(site).exists()][:limit]

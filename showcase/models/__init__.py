@@ -1,0 +1,14 @@
+from showcase.models.artworks import Artwork, ArtworkChild, ArtworkQuerySet
+from showcase.models.consent import DEFAULT_CONSENT_DAYS, Child, ConsentRecord
+from showcase.models.pages import ShowcaseIndexPage, ShowcasePage
+
+__all__ = [
+    "DEFAULT_CONSENT_DAYS",
+    "Artwork",
+    "ArtworkChild",
+    "ArtworkQuerySet",
+    "Child",
+    "ConsentRecord",
+    "ShowcaseIndexPage",
+    "ShowcasePage",
+]

@@ -1,0 +1,197 @@
+"""The public showcase: an index of galleries, galleries, and a page for each work.
+
+Pages hold no artwork themselves. Every list and every work page asks
+``Artwork.objects.publicly_visible(site)`` on each request, in whatever language the page is
+read, so a translation cannot keep showing a work whose consent has ended. Responses are marked
+never to be cached (no full-page cache is in use; the headers keep browsers and proxies from
+becoming one).
+"""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, Site
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import BasePage
+from showcase.models.artworks import Artwork
+
+WORKS_PER_PAGE = 24
+MAX_ID = 2**63 - 1
+# Keep search engines from holding copies that would outlive a withdrawal.
+ROBOTS = "noarchive, noimageindex"
+
+
+def never_cache(response):
+    add_never_cache_headers(response)
+    response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
+    response["X-Robots-Tag"] = ROBOTS
+    return response
+
+
+def request_site(request):
+    return Site.find_for_request(request)
+
+
+class ShowcaseIndexPage(BasePage):
+    """Children's work from the programme: the galleries, newest works first."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=800)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["showcase.ShowcasePage"]
+    max_count_per_parent = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    class Meta:
+        verbose_name = _("showcase index page")
+
+    def galleries(self):
+        return ShowcasePage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        site = request_site(request)
+        galleries = []
+        for gallery in self.galleries():
+            works = gallery.works(site)
+            galleries.append({"page": gallery, "count": works.count(), "cover": works.first()})
+        context["galleries"] = galleries
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        return never_cache(super().serve(request, *args, **kwargs))
+
+
+class ShowcasePage(RoutablePageMixin, BasePage):
+    """A gallery of works from one project, activity or place (or all of them)."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=800)
+    activity = models.ForeignKey(
+        "directory.ActivityPage",
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Show works made in this activity (in any language)."),
+    )
+    place = models.ForeignKey(
+        "directory.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Show works from this place and every place within it."),
+    )
+    project = models.CharField(
+        _("project"),
+        max_length=80,
+        blank=True,
+        help_text=_("Show works whose project is exactly this name."),
+    )
+
+    parent_page_types = ["showcase.ShowcaseIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("project"), FieldPanel("activity"), FieldPanel("place")],
+            heading=_("Which works to show"),
+            help_text=_(
+                "Works must match every choice made here. Only approved works whose children "
+                "all have consent for this site ever appear."
+            ),
+        ),
+    ]
+    # The gallery's own words only: artworks are not pages and never enter the search index.
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("introduction"),
+        SynchronizedField("activity"),
+        SynchronizedField("place"),
+        SynchronizedField("project"),
+    ]
+
+    class Meta:
+        verbose_name = _("showcase gallery")
+        verbose_name_plural = _("showcase galleries")
+
+    def works(self, site):
+        """This gallery's works that may be shown on ``site`` right now."""
+        works = Artwork.objects.publicly_visible(site)
+        if self.project:
+            works = works.filter(project=self.project)
+        if self.activity_id:
+            works = works.filter(activity__translation_key=self.activity.translation_key)
+        if self.place_id:
+            works = works.filter(place__lineage__startswith=self.place.lineage)
+        return works.select_related("place", "activity").order_by("-reviewed_at", "-pk")
+
+    def work_url(self, artwork, request=None):
+        return self.get_url(request) + self.reverse_subpage("work", args=(artwork.pk,))
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        site = request_site(request) if request else self.get_site()
+        base = self.get_full_url(request)
+        for artwork in self.works(site):
+            urls.append(
+                {
+                    "location": base + self.reverse_subpage("work", args=(artwork.pk,)),
+                    "lastmod": artwork.updated_at,
+                }
+            )
+        return urls
+
+    def serve(self, request, *args, **kwargs):
+        return never_cache(super().serve(request, *args, **kwargs))
+
+    @path("")
+    def gallery(self, request):
+        paginator = Paginator(self.works(request_site(request)), WORKS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        return self.render(request, context_overrides={"page_obj": page_obj, "works": page_obj})
+
+    @path("work/<int:artwork_id>/")
+    def work(self, request, artwork_id):
+        if artwork_id > MAX_ID:  # a database would refuse it with an error, not a miss
+            raise Http404("No such work")
+        artwork = self.works(request_site(request)).filter(pk=artwork_id).first()
+        if artwork is None:
+            raise Http404("No such work")
+        return self.render(
+            request,
+            template="showcase/artwork_page.html",
+            context_overrides={
+                "artwork": artwork,
+                "inspired_by": artwork_activity(artwork, self),
+                "image_url": media_url(artwork, "full") if artwork.image else "",
+            },
+        )
+
+
+def media_url(artwork, size):
+    return reverse("showcase_media", args=(artwork.pk, size))
+
+
+def artwork_activity(artwork, gallery):
+    """The activity that inspired the work, in the gallery's language, if it is live."""
+    if not artwork.activity_id:
+        return None
+    activity = artwork.activity.get_translation_or_none(gallery.locale) or artwork.activity
+    page = Page.objects.live().public().filter(pk=activity.pk).first()
+    return page.specific if page else None
