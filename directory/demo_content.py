@@ -324,8 +324,15 @@ def ensure_directory_page(home):
 
 
 def ensure_provider(directory, spec, vocabulary):
-    existing = ProviderPage.objects.child_of(directory).filter(slug=spec["slug"]).first()
+    existing = (
+        ProviderPage.objects.filter(slug=spec["slug"], locale__language_code="en")
+        .order_by("path")
+        .first()
+    )
     if existing:
+        if not existing.is_child_of(directory):
+            # Databases made before the regional sites held every provider on England's site.
+            existing.move(directory, pos="last-child")
         return existing
     provider = ProviderPage(
         title=spec["title"],
@@ -459,12 +466,26 @@ def load(stdout, activities=0, **options):
     from home.models import HomePage
 
     load_places()
-    home = HomePage.objects.filter(depth=2, locale__language_code="en").first()
+    from home.demo_regions import regional_home
+
+    home = HomePage.objects.filter(depth=2, slug="home", locale__language_code="en").first()
     directory = ensure_directory_page(home)
+    # Each provider lists on the site of the nation it is based in; England's site also holds
+    # the UK-wide providers and the generated benchmark volume.
+    directories = {"GB-ENG": directory}
+    for key, nation in (
+        ("wales", "GB-WLS"),
+        ("scotland", "GB-SCT"),
+        ("northern-ireland", "GB-NIR"),
+    ):
+        regional = regional_home(key)
+        if regional is not None:
+            directories[nation] = ensure_directory_page(regional)
     vocabulary = Vocabulary()
     created = 0
     for spec in PROVIDERS:
-        provider = ensure_provider(directory, spec, vocabulary)
+        nation = vocabulary.places[spec["places"][0]].nation_code
+        provider = ensure_provider(directories.get(nation, directory), spec, vocabulary)
         have = ActivityPage.objects.child_of(provider).count()
         for number in range(have, 5):
             build_activity(

@@ -23,6 +23,9 @@ SORT_CHOICES = [
     ("nearest", _("Nearest")),
     ("az", _("A to Z")),
 ]
+# The place value that means "anywhere": a regional site's directory otherwise starts from its
+# own nation when no place or postcode is given.
+WHOLE_UK = "uk"
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10_000
 
@@ -97,6 +100,8 @@ class DirectorySearchForm(forms.Form):
     def __init__(self, *args, nation_code=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.nation_code = nation_code
+        # The nation's Place when the search was narrowed to it by default, not by the reader.
+        self.default_nation = None
         locale = Locale.get_active()
         for name, (model, _mode) in TAXONOMY_FILTERS.items():
             self.fields[name].choices = taxonomy_choices(model, locale)
@@ -110,7 +115,7 @@ class DirectorySearchForm(forms.Form):
 
     def clean_place(self):
         code = self.cleaned_data["place"].strip()
-        if not code:
+        if not code or code.lower() == WHOLE_UK:
             return None
         place = Place.objects.filter(code__iexact=code).order_by("id").first()
         if place is None:
@@ -168,4 +173,8 @@ class DirectorySearchForm(forms.Form):
         self.is_valid()
         data = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
         data.setdefault("age_range", None)
+        asked_for_place = (self.data.get("place") or "").strip() or self.data.get("postcode")
+        if self.nation_code and not asked_for_place:
+            self.default_nation = Place.objects.filter(code=self.nation_code).order_by("id").first()
+            data["place"] = self.default_nation
         return data

@@ -4,8 +4,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from directory.forms import TAXONOMY_FILTERS, DirectorySearchForm
+from directory.forms import TAXONOMY_FILTERS, WHOLE_UK, DirectorySearchForm
 from directory.search import Filters, activity_scope, search_activities
+from home.regions import nation_code_for_request
 
 # What a suggestion in the empty state calls each filter, and the query-string keys it drops.
 FILTER_LABELS = {
@@ -25,15 +26,25 @@ FILTER_LABELS = {
 }
 
 
-def _without(query_dict, keys):
+def _without(query_dict, keys, form):
+    """The query string with some filters dropped, meaning what the counts beside it mean.
+
+    On a regional site a search with no place starts from the nation, so the nation chosen by
+    default is written out, and a search left with neither place nor postcode asks for the
+    whole UK.
+    """
     query = query_dict.copy()
+    if form.default_nation is not None:
+        query["place"] = form.default_nation.code
     for key in [*keys, "page"]:
         query.pop(key, None)
+    if form.nation_code and not query.get("place") and not query.get("postcode"):
+        query["place"] = WHOLE_UK
     return query.urlencode()
 
 
 def serve_directory(page, request):
-    nation_code = page.nation_code
+    nation_code = nation_code_for_request(request)
     form = DirectorySearchForm(request.GET, nation_code=nation_code)
     data = form.valid_data()
     filters = Filters.from_cleaned_data(data)
@@ -66,7 +77,7 @@ def serve_directory(page, request):
         {
             "label": FILTER_LABELS[key][0],
             "count": count,
-            "query": _without(request.GET, FILTER_LABELS[key][1]),
+            "query": _without(request.GET, FILTER_LABELS[key][1], form),
         }
         for key, count in results.relaxations
     ]
@@ -79,8 +90,18 @@ def serve_directory(page, request):
             "facet_options": facet_options,
             "stage_options": stage_options,
             "suggestions": suggestions,
+            "default_nation": form.default_nation,
+            "whole_uk_query": _without(request.GET, ["place"], form),
             "places": _place_choices(),
-            "has_filters": bool(filters.q or filters.active_keys()),
+            # The nation a regional site starts from is not a filter the reader can clear.
+            "has_filters": bool(
+                filters.q
+                or [
+                    key
+                    for key in filters.active_keys()
+                    if key != "place" or not form.default_nation
+                ]
+            ),
         }
     )
     status = 400 if form.errors else 200

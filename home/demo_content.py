@@ -16,6 +16,8 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from home.regions import REGIONS_BY_KEY
+from home.sites import ensure_site
 
 SIGN_UP_ROLES = [
     "Teacher",
@@ -78,7 +80,7 @@ def ensure_home_page(stdout):
     it is replaced (the Site that points at it is deleted with it and recreated below).
     """
     english = Locale.objects.get(language_code="en")
-    home = HomePage.objects.filter(depth=2, locale=english).first()
+    home = HomePage.objects.filter(depth=2, slug="home", locale=english).first()
     if home is None:
         for placeholder in Page.objects.filter(depth=2, content_type__model="page"):
             placeholder.delete()
@@ -104,16 +106,7 @@ def ensure_home_page(stdout):
         root.add_child(instance=home)
         publish(home)
         stdout.write("Created the home page.")
-    site = Site.objects.filter(root_page=home).first()
-    if site is None:
-        Site.objects.filter(is_default_site=True).update(is_default_site=False)
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="Arts Backpack",
-        )
+    ensure_site(REGIONS_BY_KEY["england"], home, "Arts Backpack")
     return home
 
 
@@ -428,4 +421,7 @@ def load(stdout, **options):
         navigation=[about, teachers, families, providers, form_page],
         footer_links=[privacy, form_page],
     )
+    from home import demo_regions
+
+    demo_regions.load(stdout)
     return home

@@ -312,7 +312,7 @@ def ensure_pages(home, site):
 
 @transaction.atomic
 def load(stdout, activities=0, **options):
-    home = HomePage.objects.filter(depth=2, locale__language_code="en").first()
+    home = HomePage.objects.filter(depth=2, slug="home", locale__language_code="en").first()
     site = Site.objects.get(root_page=home)
     now = timezone.now()
     for reference, state, flagged in CHILDREN:

@@ -695,7 +695,7 @@ def story_specs(index, lookups):  # noqa: PLR0915 (one long list of content, rea
 
 @transaction.atomic
 def load(stdout, activities=0, **options):
-    home = HomePage.objects.filter(depth=2, locale__language_code="en").first()
+    home = HomePage.objects.filter(depth=2, slug="home", locale__language_code="en").first()
     if home is None:
         return None
     index = ensure_story_index(home)

@@ -22,6 +22,7 @@ from directory.icalendar import activity_calendar
 from directory.postcodes import PostcodeError, find_district, unit_vector
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from home.regions import nation_code_for_request
 
 MAX_AGE = 18
 
@@ -39,35 +40,19 @@ class DirectoryIndexPage(BasePage):
     """The activity directory: a search over the providers' activities beneath it."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
-    nation = models.ForeignKey(
-        "directory.Place",
-        verbose_name=_("nation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to={"kind": "nation"},
-        help_text=_("Labels school stages as this nation names them. Empty means England."),
-    )
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["directory.ProviderPage"]
     max_count_per_parent = 1
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("nation")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("introduction"),
-        SynchronizedField("nation"),
     ]
 
     class Meta:
         verbose_name = _("directory page")
-
-    @property
-    def nation_code(self):
-        return self.nation.code if self.nation_id else None
 
     def serve(self, request, *args, **kwargs):
         from directory.views import serve_directory
@@ -503,9 +488,6 @@ class ActivityPage(RoutablePageMixin, BasePage):
         now = timezone.now()
         return [s for s in self.sessions.order_by("start") if s.end_or_start >= now]
 
-    def directory_page(self):
-        return DirectoryIndexPage.objects.filter(path=self.path[: -2 * self.steplen]).first()
-
     def nearby(self, limit=3):
         """Other activities offered in the same local authorities, nearest in kind first."""
         place_ids = self.places.filter(kind="local_authority").values("pk")
@@ -522,11 +504,10 @@ class ActivityPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         provider = self.provider
         sessions = self.upcoming_sessions()
-        directory = self.directory_page()
         context.update(
             provider=provider,
             sessions=sessions,
-            nation_code=directory.nation_code if directory else None,
+            nation_code=nation_code_for_request(request),
             more_from_provider=(
                 ActivityPage.objects.sibling_of(self, inclusive=False)
                 .live()

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
 from home.blocks import LinkBlock
+from home.regions import REGION_CHOICES
 
 
 @register_setting(icon="site")
@@ -20,6 +21,17 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
     """
 
     site_name = models.CharField(_("site name"), max_length=120, default="Arts Backpack")
+    region = models.CharField(
+        _("region"),
+        max_length=20,
+        choices=REGION_CHOICES,
+        blank=True,
+        help_text=_(
+            "The nation this site serves. It decides the site's languages, where its directory "
+            "starts and how school stages are named. Leave empty for a site outside the four "
+            "regional sites."
+        ),
+    )
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
@@ -35,7 +47,10 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading=_("Identity")),
+        MultiFieldPanel(
+            [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("region")],
+            heading=_("Identity"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("contact_email"),

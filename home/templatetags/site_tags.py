@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteSettings
+from home.regions import site_languages
 
 register = template.Library()
 
@@ -80,16 +81,21 @@ def breadcrumbs(context):
 def language_links(context):
     """Links to this content in the site's other languages, for the switcher and hreflang.
 
-    On a page, only published translations are offered. On other views (search), every
-    language in which the site's home page is published is offered.
+    Only the site's own languages are offered (home/regions.py). On a page, only its published
+    translations; on other views (search), every language the site offers.
     """
     request = context["request"]
     current_language = translation.get_language()
     page = context.get("page")
+    offered = site_languages(request)
     links = []
     if isinstance(page, Page) and page.pk:
         translations = (
-            page.get_translations(inclusive=True).live().public().select_related("locale")
+            page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .filter(locale__language_code__in=offered)
+            .select_related("locale")
         )
         for translated in translations:
             code = translated.locale.language_code
@@ -97,16 +103,12 @@ def language_links(context):
             if url:
                 links.append(_language_link(request, code, url, current_language))
     else:
-        for home in _home_translations(request):
-            code = home.locale.language_code
+        for code in offered:
             url = translate_url(request.get_full_path(), code)
             links.append(_language_link(request, code, url, current_language))
     if len(links) < 2:
         return []
-    order = [code for code, _name in settings.LANGUAGES]
-    return sorted(
-        links, key=lambda link: order.index(link["code"]) if link["code"] in order else 99
-    )
+    return sorted(links, key=lambda link: offered.index(link["code"]))
 
 
 def _language_link(request, code, url, current_language):

@@ -7,9 +7,16 @@ import factory.random
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-# Each app that has demo content provides ``<app>.demo_content.load(stdout)``. Later apps depend
-# on earlier ones (stories link to providers), so the order matters.
-DEMO_CONTENT_APPS = ["home", "directory", "stories", "showcase"]
+# Each module provides ``load(stdout, activities=...)``. Later ones depend on earlier ones
+# (stories link to providers; translations need the pages they translate), so order matters.
+DEMO_CONTENT_MODULES = [
+    "home.demo_content",
+    "directory.demo_content",
+    "stories.demo_content",
+    "showcase.demo_content",
+    "home.demo_translations",
+    "directory.demo_translations",
+]
 
 
 class Command(BaseCommand):
@@ -26,14 +33,8 @@ class Command(BaseCommand):
     def handle(self, *args, activities, **options):
         # Factories draw from one seeded generator, so every machine gets the same content.
         factory.random.reseed_random("arts-backpack-demo")
-        for app in DEMO_CONTENT_APPS:
-            try:
-                module = import_module(f"{app}.demo_content")
-            except ModuleNotFoundError as error:
-                if error.name != f"{app}.demo_content":
-                    raise
-                continue
-            module.load(self.stdout, activities=activities)
+        for name in DEMO_CONTENT_MODULES:
+            import_module(name).load(self.stdout, activities=activities)
         # Refresh the query planner's statistics after a bulk load. Without them SQLite joins
         # the full-text index the slow way round (hundreds of milliseconds per search).
         with connection.cursor() as cursor:

@@ -39,6 +39,11 @@ env = environ.Env(
     SECURE_HSTS_SECONDS=(int, 31536000),
     FORM_SUBMISSION_RATE=(str, "5/10m"),
     LOG_LEVEL=(str, "INFO"),
+    ENGLAND_HOSTNAME=(str, "localhost"),
+    WALES_HOSTNAME=(str, "wales.localhost"),
+    SCOTLAND_HOSTNAME=(str, "scotland.localhost"),
+    NORTHERN_IRELAND_HOSTNAME=(str, "northern-ireland.localhost"),
+    SITE_PORT=(int, 80),
 )
 # A local .env file is a convenience for development; real deployments set the environment.
 if (BASE_DIR / ".env").is_file():
@@ -89,6 +94,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -204,6 +210,16 @@ LANGUAGES = [
     ("gd", "Gàidhlig"),
     ("ga", "Gaeilge"),
 ]
+# The regional sites' hostnames (home/regions.py); `manage.py sync_regional_sites` writes them to
+# Wagtail's Site records. SITE_PORT is the port the public sites are reached on (80 behind a
+# proxy; 8000 for `make run`), so absolute links between the sites are right.
+REGIONAL_SITE_HOSTNAMES = {
+    "england": env("ENGLAND_HOSTNAME"),
+    "wales": env("WALES_HOSTNAME"),
+    "scotland": env("SCOTLAND_HOSTNAME"),
+    "northern-ireland": env("NORTHERN_IRELAND_HOSTNAME"),
+}
+SITE_PORT = env("SITE_PORT")
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

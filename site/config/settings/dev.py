@@ -7,3 +7,5 @@ DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY") or "django-insecure-local-development-only"
 ALLOWED_HOSTS = env("ALLOWED_HOSTS") or ["localhost", "127.0.0.1", ".localhost", "[::1]"]
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+# `make run` serves every regional site on port 8000 (wales.localhost:8000 and so on).
+SITE_PORT = env.int("SITE_PORT", default=8000)
