@@ -20,9 +20,9 @@ install: $(VENV)/.installed
 
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	SITE_PORT=$(PORT) $(PY) manage.py load_demo
 	$(PY) manage.py ensure_dev_admin --port $(PORT)
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	SITE_PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(PY) -m pytest

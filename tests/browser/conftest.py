@@ -69,12 +69,18 @@ class RequestLog:
         """URLs requested by pages whose path starts with `path_prefix`."""
         return [url for url, page in self.by_page if page.startswith(path_prefix)]
 
+    def is_local(self, url):
+        """The live server, under any of the regional sites' *.localhost names."""
+        parts, server = urlsplit(url), urlsplit(f"//{self.allowed_netloc}")
+        if parts.netloc == self.allowed_netloc:
+            return True
+        return (parts.hostname or "").endswith(".localhost") and parts.port == server.port
+
     def foreign(self):
         return [
             url
             for url in self.urls
-            if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-            and urlsplit(url).netloc != self.allowed_netloc
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss") and not self.is_local(url)
         ]
 
 
@@ -87,7 +93,7 @@ def page(browser, live_server):
 
     # Stop anything that tries to leave the machine; the log still records the attempt.
     def block_foreign(route):
-        if urlsplit(route.request.url).netloc == tab.request_log.allowed_netloc:
+        if tab.request_log.is_local(route.request.url):
             route.continue_()
         else:
             route.abort()

@@ -32,7 +32,10 @@ def test_load_demo_is_idempotent(demo_site):
         Footer.objects.count(),
         Site.objects.count(),
     ) == counts
-    assert HomePage.objects.count() == 1
+    # One home page per regional site, and the Welsh, Gaelic and Irish versions of three.
+    assert HomePage.objects.filter(locale__language_code="en").count() == 4
+    assert HomePage.objects.exclude(locale__language_code="en").count() == 3
+    assert Site.objects.count() == 4
     assert demo_site.root_page.specific_class is HomePage
 
 
@@ -97,3 +100,54 @@ def test_every_demo_page_is_well_formed_and_links_resolve(client, demo_site):
                 checked[link] = target.status_code
             assert checked[link] == 200, (page.url, link, checked[link])
     assert "/static/css/main.css" in checked
+
+
+def test_demo_serves_each_regional_site_in_its_languages(client, demo_site):
+    homes = {
+        "localhost": ("Five cultural experiences a year for every primary-school child", None),
+        "wales.localhost": ("cy", "Pum profiad diwylliannol y flwyddyn i bob plentyn yng Nghymru"),
+        "scotland.localhost": (
+            "gd",
+            "Còig eòlasan cultarail gach bliadhna do gach pàiste ann an Alba",
+        ),
+        "northern-ireland.localhost": (
+            "ga",
+            "Cúig eispéireas cultúrtha sa bhliain do gach páiste i dTuaisceart Éireann",
+        ),
+    }
+    for host, (language, heading) in homes.items():
+        response = client.get("/", HTTP_HOST=host)
+        assert response.status_code == 200, host
+        if language is None:
+            assert BeautifulSoup(response.content, "html.parser").h1.get_text(strip=True) == (
+                heading
+            )
+            continue
+        page = BeautifulSoup(client.get(f"/{language}/", HTTP_HOST=host).content, "html.parser")
+        assert page.html["lang"] == language
+        assert page.h1.get_text(strip=True) == heading
+
+
+def test_demo_directories_are_local_and_the_welsh_one_is_in_welsh(client, demo_site):
+    def titles(host, path):
+        response = client.get(path, HTTP_HOST=host)
+        assert response.status_code == 200, (host, path)
+        page = BeautifulSoup(response.content, "html.parser")
+        return page, [a.get_text(strip=True) for a in page.select(".activity-card__title a")]
+
+    for host, nation in (
+        ("scotland.localhost", "Scotland"),
+        ("northern-ireland.localhost", "Northern Ireland"),
+    ):
+        page, found = titles(host, "/activities/")
+        assert found, host
+        assert f"Showing activities in {nation}." in page.get_text(" ")
+    page, welsh = titles("wales.localhost", "/cy/gweithgareddau/")
+    assert len(welsh) == 10
+    assert "Creaduriaid clai" in welsh or "Gweithdy gwneud printiau" in welsh
+    provider = BeautifulSoup(
+        client.get("/cy/gweithgareddau/cwmni-celf-y-cymoedd/", HTTP_HOST="wales.localhost").content,
+        "html.parser",
+    )
+    assert provider.html["lang"] == "cy"
+    assert "Cwmni celfyddydau cyfrwng Cymraeg" in provider.get_text(" ")

@@ -1,0 +1,128 @@
+"""Each regional site's directory starts from its own nation, names school stages the nation's
+way, and offers a clear way to search the whole UK."""
+
+from urllib.parse import parse_qs
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Site
+
+from home.models import SiteSettings
+from tests.directory.conftest import make_activity, make_provider
+
+pytestmark = pytest.mark.django_db
+
+
+def set_region(directory_page, region):
+    site = Site.objects.get(root_page=directory_page.get_parent())
+    settings = SiteSettings.for_site(site)
+    settings.region = region
+    settings.save()
+
+
+@pytest.fixture
+def uk_activities(directory_page):
+    provider = make_provider(directory_page, "touring")
+    titles = {
+        "GB-FIF": "Fife story bothy",
+        "GB-GLG": "Glasgow sound lab",
+        "GB-BFS": "Belfast puppets",
+        "GB-LCE": "Leicester samba",
+        "GB-CRF": "Cardiff animation",
+    }
+    for code, title in titles.items():
+        make_activity(provider, title=title, slug=title.lower().replace(" ", "-"), places=[code])
+    return titles
+
+
+def results(client, query=""):
+    response = client.get(f"/activities/{query}")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    titles = {
+        h.get_text(strip=True) for h in page.select(".activity-results .activity-card__title")
+    }
+    return page, titles
+
+
+def test_scotland_starts_from_scotland_and_can_widen_to_the_uk(
+    client, directory_page, uk_activities
+):
+    set_region(directory_page, "scotland")
+    page, titles = results(client)
+    assert titles == {"Fife story bothy", "Glasgow sound lab"}
+    scope = page.select_one(".directory__scope")
+    assert "Showing activities in Scotland." in scope.get_text(" ", strip=True)
+    whole_uk = scope.find("a", string="Search the whole UK")["href"]
+    assert parse_qs(whole_uk.lstrip("?")) == {"place": ["uk"]}
+    # The place picker shows the nation chosen, with "Anywhere in the UK" above it.
+    assert page.select_one("#id_place option[selected]")["value"] == "GB-SCT"
+    assert page.select_one("#id_place option")["value"] == "uk"
+
+    page, titles = results(client, whole_uk)
+    assert titles == set(uk_activities.values())
+    assert page.select_one(".directory__scope") is None
+    assert page.select_one("#id_place option[selected]")["value"] == "uk"
+
+
+def test_a_chosen_place_or_postcode_replaces_the_nation(client, directory_page, uk_activities):
+    set_region(directory_page, "northern-ireland")
+    assert results(client)[1] == {"Belfast puppets"}
+    assert results(client, "?place=GB-LCE")[1] == {"Leicester samba"}
+    page, titles = results(client, "?postcode=CF10+1AA&radius=10")
+    assert titles == {"Cardiff animation"}
+    assert page.select_one(".directory__scope") is None
+
+
+def test_suggestions_widen_to_the_uk_rather_than_back_to_the_nation(
+    client, directory_page, uk_activities
+):
+    set_region(directory_page, "wales")
+    page, titles = results(client, "?q=samba")
+    assert titles == set()
+    links = {a.get_text(" ", strip=True): a["href"] for a in page.select(".empty-state a")}
+    place_link = next(href for text, href in links.items() if "the place" in text)
+    assert "to see 1 activity" in next(text for text in links if "the place" in text)
+    assert parse_qs(place_link.lstrip("?")) == {"q": ["samba"], "place": ["uk"]}
+    assert results(client, place_link)[1] == {"Leicester samba"}
+
+
+def test_a_site_outside_the_regions_searches_everywhere(client, directory_page, uk_activities):
+    page, titles = results(client)
+    assert titles == set(uk_activities.values())
+    assert page.select_one(".directory__scope") is None
+
+
+@pytest.mark.parametrize(
+    ("region", "stages"),
+    [
+        ("scotland", ["Early level", "First level", "Second level", "Third level"]),
+        ("northern-ireland", ["Foundation stage", "Key stage 1", "Key stage 2", "Key stage 3"]),
+        ("wales", ["Nursery and reception", "Years 1–3", "Years 4–6", "Years 7–9"]),
+        ("england", ["Early years foundation stage", "Key stage 1", "Key stage 2", "Key stage 3"]),
+    ],
+)
+def test_school_stages_are_named_the_way_each_nation_names_them(
+    client, directory_page, region, stages
+):
+    set_region(directory_page, region)
+    page, _titles = results(client)
+    labels = [option.get_text(strip=True) for option in page.select("#id_stage option")][1:]
+    assert [label.split(" (")[0] for label in labels] == stages
+
+
+def test_activity_page_labels_stages_for_the_site_nation(client, directory_page):
+    activity = make_activity(
+        make_provider(directory_page, "stagey"),
+        title="Ceilidh",
+        slug="ceilidh",
+        age_min=8,
+        age_max=11,
+    )
+    set_region(directory_page, "scotland")
+    text = BeautifulSoup(client.get(activity.url).content, "html.parser").get_text(" ")
+    assert "Second level" in text
+    assert "Key stage 2" not in text
+    set_region(directory_page, "northern-ireland")
+    text = BeautifulSoup(client.get(activity.url).content, "html.parser").get_text(" ")
+    assert "Key stage 2 (P5–P7" in text

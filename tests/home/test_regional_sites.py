@@ -1,0 +1,176 @@
+"""Four regional sites from one install: each answers at its own hostname, in its own
+languages, and tells browsers and search engines about its translations."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Locale, Page, Site
+
+from home.factories import HomePageFactory
+from home.models import SiteSettings, StandardPage
+from home.regions import REGIONS, REGIONS_BY_KEY
+from home.sites import ensure_site, site_for_region, sync_hostnames
+
+pytestmark = pytest.mark.django_db
+
+HOSTS = {
+    "england": "localhost",
+    "wales": "wales.localhost",
+    "scotland": "scotland.localhost",
+    "northern-ireland": "northern-ireland.localhost",
+}
+# The language each regional home page is translated into.
+SECOND_LANGUAGE = {"wales": "cy", "scotland": "gd", "northern-ireland": "ga"}
+
+
+def publish_translation(page, language_code, **fields):
+    translated = page.copy_for_translation(
+        Locale.objects.get(language_code=language_code), copy_parents=True
+    )
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated
+
+
+@pytest.fixture
+def regional_homes(english):
+    """A home page and Site per region; every regional home is also in its second language,
+    and England's home has a stray Welsh translation that its site must not offer."""
+    Site.objects.all().delete()
+    root = Page.get_first_root_node()
+    homes = {}
+    for region in REGIONS:
+        home = HomePageFactory(
+            parent=root,
+            slug=f"home-{region.key}",
+            locale=english,
+            title=f"Home of {region.key}",
+            hero_heading=f"Welcome to {region.key}",
+        )
+        ensure_site(region, home, f"Arts Backpack {region.key}")
+        homes[region.key] = home
+    for key, language in SECOND_LANGUAGE.items():
+        publish_translation(homes[key], language, hero_heading=f"{key} in {language}")
+    publish_translation(homes["england"], "cy", hero_heading="Stray Welsh page")
+    return homes
+
+
+def get(client, host, path):
+    return client.get(path, HTTP_HOST=host)
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def switcher(response):
+    nav = soup(response).select_one("nav.language-switcher")
+    if nav is None:
+        return []
+    return [(item.get("lang"), item.name == "span") for item in nav.select("[lang]")]
+
+
+def alternates(response):
+    return {
+        link["hreflang"]: link["href"]
+        for link in soup(response).select('link[rel="alternate"][hreflang]')
+    }
+
+
+def test_each_site_serves_its_own_home_at_its_hostname(client, regional_homes):
+    for key, host in HOSTS.items():
+        response = get(client, host, "/")
+        assert response.status_code == 200
+        assert soup(response).h1.get_text(strip=True) == f"Welcome to {key}"
+        assert soup(response).html["lang"] == "en"
+    for key, language in SECOND_LANGUAGE.items():
+        response = get(client, HOSTS[key], f"/{language}/")
+        assert response.status_code == 200
+        assert soup(response).h1.get_text(strip=True) == f"{key} in {language}"
+        assert soup(response).html["lang"] == language
+
+
+def test_a_site_refuses_languages_it_does_not_offer(client, regional_homes):
+    # England is English only, even though a Welsh copy of its home page exists.
+    assert get(client, "localhost", "/cy/").status_code == 404
+    assert get(client, "localhost", "/cy/search/?q=art").status_code == 404
+    assert get(client, "wales.localhost", "/gd/").status_code == 404
+    assert get(client, "scotland.localhost", "/cy/").status_code == 404
+    assert get(client, "northern-ireland.localhost", "/gd/").status_code == 404
+    # The unprefixed English site is always there.
+    assert get(client, "scotland.localhost", "/search/?q=art").status_code == 200
+
+
+def test_a_language_is_offered_only_once_the_home_page_is_published_in_it(client, regional_homes):
+    welsh_home = regional_homes["wales"].get_translation(Locale.objects.get(language_code="cy"))
+    welsh_home.unpublish()
+    assert get(client, "wales.localhost", "/cy/").status_code == 404
+    assert switcher(get(client, "wales.localhost", "/")) == []
+
+
+def test_switcher_lists_only_the_sites_languages(client, regional_homes):
+    expected = {
+        "wales": [("en", True), ("cy", False)],
+        "scotland": [("en", True), ("gd", False)],
+        "northern-ireland": [("en", True), ("ga", False)],
+        "england": [],  # one language: no switcher at all, the stray Welsh page is not offered
+    }
+    for key, links in expected.items():
+        assert switcher(get(client, HOSTS[key], "/")) == links, key
+    assert switcher(get(client, "wales.localhost", "/cy/")) == [("en", False), ("cy", True)]
+    # Search is not a page: the site's languages are offered for it too.
+    assert switcher(get(client, "scotland.localhost", "/gd/search/?q=ceol")) == [
+        ("en", False),
+        ("gd", True),
+    ]
+
+
+def test_hreflang_alternates_name_every_translation_and_a_default(client, regional_homes):
+    for path in ("/", "/cy/"):
+        links = alternates(get(client, "wales.localhost", path))
+        assert links == {
+            "en": "http://wales.localhost/",
+            "cy": "http://wales.localhost/cy/",
+            "x-default": "http://wales.localhost/",
+        }
+    assert alternates(get(client, "localhost", "/")) == {}
+
+
+def test_a_page_without_a_translation_offers_none(client, regional_homes):
+    about = StandardPage(title="About Wales", slug="about", introduction="Only in English.")
+    regional_homes["wales"].add_child(instance=about)
+    about.save_revision().publish()
+    response = get(client, "wales.localhost", "/about/")
+    assert response.status_code == 200
+    assert switcher(response) == []
+    assert alternates(response) == {}
+    # Nor does the Welsh prefix quietly serve the English page.
+    assert get(client, "wales.localhost", "/cy/about/").status_code == 404
+
+
+def test_hostnames_come_from_configuration(regional_homes):
+    hostnames = {
+        "england": "artsbackpack.example",
+        "wales": "cymru.artsbackpack.example",
+        "scotland": "alba.artsbackpack.example",
+        "northern-ireland": "ni.artsbackpack.example",
+    }
+    with override_settings(REGIONAL_SITE_HOSTNAMES=hostnames, SITE_PORT=443):
+        changes = sync_hostnames()
+        assert len(changes) == 4
+        call_command("sync_regional_sites", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for region in REGIONS:
+        site = site_for_region(region)
+        assert (site.hostname, site.port) == (hostnames[region.key], 443)
+        assert site.root_page_id == regional_homes[region.key].pk
+    assert site_for_region(REGIONS_BY_KEY["england"]).is_default_site
+    assert Site.objects.filter(is_default_site=True).count() == 1
+
+
+def test_each_site_settings_name_its_region(regional_homes):
+    regions = {
+        settings.region: settings.site.root_page_id for settings in SiteSettings.objects.all()
+    }
+    assert regions == {key: home.pk for key, home in regional_homes.items()}
