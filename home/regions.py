@@ -37,21 +37,19 @@ REGIONS_BY_KEY = {region.key: region for region in REGIONS}
 REGION_CHOICES = [(region.key, region.name) for region in REGIONS]
 
 
-def region_for_site(site):
-    """The site's region, or None for a site that is not one of the regional sites."""
-    if site is None:
-        return None
+def region_for_request(request):
+    """The region of the site serving the request (site settings are cached on the request)."""
     from home.models import SiteSettings
 
-    key = SiteSettings.for_site(site).region
-    return REGIONS_BY_KEY.get(key)
+    if Site.find_for_request(request) is None:
+        return None
+    return REGIONS_BY_KEY.get(SiteSettings.for_request(request).region)
 
 
-def region_for_request(request):
-    """The region of the site serving the request, looked up once per request."""
-    if not hasattr(request, "_arts_backpack_region"):
-        request._arts_backpack_region = region_for_site(Site.find_for_request(request))
-    return request._arts_backpack_region
+def allowed_languages(request):
+    """The languages the request's site may offer: its region's, or every configured one."""
+    region = region_for_request(request)
+    return region.languages if region else tuple(code for code, _name in settings.LANGUAGES)
 
 
 def site_languages(request):

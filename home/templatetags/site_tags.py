@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteSettings
-from home.regions import site_languages
+from home.regions import allowed_languages, site_languages
 
 register = template.Library()
 
@@ -15,8 +15,8 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 def _site_settings(request):
-    site = Site.find_for_request(request)
-    return SiteSettings.for_site(site) if site else None
+    # for_request caches the settings on the request, so every tag shares one query.
+    return SiteSettings.for_request(request) if Site.find_for_request(request) else None
 
 
 def _home_translations(request):
@@ -87,9 +87,9 @@ def language_links(context):
     request = context["request"]
     current_language = translation.get_language()
     page = context.get("page")
-    offered = site_languages(request)
     links = []
     if isinstance(page, Page) and page.pk:
+        offered = allowed_languages(request)
         translations = (
             page.get_translations(inclusive=True)
             .live()
@@ -103,6 +103,7 @@ def language_links(context):
             if url:
                 links.append(_language_link(request, code, url, current_language))
     else:
+        offered = site_languages(request)
         for code in offered:
             url = translate_url(request.get_full_path(), code)
             links.append(_language_link(request, code, url, current_language))

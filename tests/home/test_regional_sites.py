@@ -92,21 +92,26 @@ def test_each_site_serves_its_own_home_at_its_hostname(client, regional_homes):
         assert soup(response).html["lang"] == language
 
 
-def test_a_site_refuses_languages_it_does_not_offer(client, regional_homes):
+def test_a_language_the_site_does_not_offer_leads_to_english(client, regional_homes):
     # England is English only, even though a Welsh copy of its home page exists.
-    assert get(client, "localhost", "/cy/").status_code == 404
-    assert get(client, "localhost", "/cy/search/?q=art").status_code == 404
-    assert get(client, "wales.localhost", "/gd/").status_code == 404
-    assert get(client, "scotland.localhost", "/cy/").status_code == 404
-    assert get(client, "northern-ireland.localhost", "/gd/").status_code == 404
-    # The unprefixed English site is always there.
+    for host, path, english in [
+        ("localhost", "/cy/", "/"),
+        ("localhost", "/cy/search/?q=art", "/search/?q=art"),
+        ("wales.localhost", "/gd/", "/"),
+        ("scotland.localhost", "/cy/search/", "/search/"),
+        ("northern-ireland.localhost", "/gd/about/", "/about/"),
+    ]:
+        response = get(client, host, path)
+        assert (response.status_code, response["Location"]) == (302, english), (host, path)
+    # Languages the site offers are served, not redirected.
+    assert get(client, "scotland.localhost", "/gd/search/?q=art").status_code == 200
     assert get(client, "scotland.localhost", "/search/?q=art").status_code == 200
 
 
 def test_a_language_is_offered_only_once_the_home_page_is_published_in_it(client, regional_homes):
     welsh_home = regional_homes["wales"].get_translation(Locale.objects.get(language_code="cy"))
     welsh_home.unpublish()
-    assert get(client, "wales.localhost", "/cy/").status_code == 404
+    assert get(client, "wales.localhost", "/cy/")["Location"] == "/"
     assert switcher(get(client, "wales.localhost", "/")) == []
 
 
