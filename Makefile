@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint format check bench
+.PHONY: run test install lint format check bench messages
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ format: install
 check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+# Interface translations: refresh locale/<language>/LC_MESSAGES/django.po from the marked strings
+# in the code and templates, then compile the .mo files Django reads. Both are committed, so a
+# machine without gettext still shows the translations. Needs GNU gettext (apt install gettext).
+MESSAGE_LANGUAGES := cy gd ga
+messages: install
+	$(PY) manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
+	$(PY) manage.py compilemessages --ignore=.venv
 
 # Directory search benchmark on a throwaway SQLite database: 1,000 then 10,000 activities.
 BENCH_DB := /tmp/artsbackpack-bench.sqlite3

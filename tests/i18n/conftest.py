@@ -1,0 +1,411 @@
+"""A small site published in English and Welsh: home, directory (provider and two activities),
+stories, showcase, a sign-up form and a standard page, with navigation and a footer.
+
+The Welsh pages carry Welsh content, and every piece of content the fixture writes is listed in
+``World.content`` so tests can take it out of a page and look only at the interface around it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from directory.models import (
+    AccessFeature,
+    ActivityPage,
+    ActivitySession,
+    ArtForm,
+    DeliveryLanguage,
+    DirectoryIndexPage,
+    Format,
+    Place,
+    ProviderPage,
+    ProviderVenue,
+)
+from directory.places import load_places
+from home.factories import FooterFactory, FormFieldFactory, FormPageFactory, HomePageFactory
+from home.models import NavigationLink, SiteSettings, StandardPage
+from showcase.models import ShowcaseIndexPage, ShowcasePage
+from stories.models import StoryIndexPage, Theme
+from tests.showcase.conftest import make_artwork, make_child
+from tests.stories.conftest import make_story
+
+# Welsh names for the taxonomy terms the fixture uses (slug -> name), so facets and cards show
+# Welsh words the way an editor's translations would.
+WELSH_TERMS = {
+    ArtForm: {"music": "Cerddoriaeth", "theatre-drama": "Theatr a drama"},
+    Format: {"comes-to-school": "Yn dod i'ch ysgol", "visit-a-venue": "Ymweld â lleoliad"},
+    AccessFeature: {"wheelchair-access": "Mynediad i gadeiriau olwyn", "captions": "Capsiynau"},
+    DeliveryLanguage: {"welsh": "Cymraeg", "bilingual": "Dwyieithog"},
+    Theme: {"wellbeing-resilience": "Llesiant a gwytnwch", "children-in-care": "Plant mewn gofal"},
+}
+
+
+@dataclass
+class World:
+    """Where the Welsh pages are, every string of content the fixture put on them, and the
+    English pages they translate."""
+
+    urls: dict
+    content: list = field(default_factory=list)
+    english: dict = field(default_factory=dict)  # the source pages, by name
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """Data built once per module, in a transaction rolled back at its end; each test still
+    runs in its own savepoint."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def _translate(page, welsh, **values):
+    """Publish a Welsh translation of ``page`` with the given Welsh field values."""
+    translated = page.copy_for_translation(welsh)
+    for name, value in values.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated.specific_class.objects.get(pk=translated.pk)
+
+
+def _translate_terms(english, welsh):
+    for model, names in WELSH_TERMS.items():
+        for slug, name in names.items():
+            term = model.objects.get(slug=slug, locale=english)
+            translated = term.copy_for_translation(welsh)
+            translated.name = name
+            translated.save()
+
+
+def build_world():
+    english = Locale.objects.get(language_code="en")
+    welsh = Locale.objects.get(language_code="cy")
+    content = []
+
+    def say(*strings):
+        content.extend(strings)
+        return strings[0]
+
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="i18n-home", locale=english)
+    Site.objects.all().delete()
+    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    load_places()
+    _translate_terms(english, welsh)
+
+    home.entry_points = [
+        {
+            "type": "entry_point",
+            "value": {
+                "audience": say("Athrawon"),
+                "text": say("Dewch o hyd i gynigion lleol."),
+                "link": {"text": say("Athrawon: dechrau yma"), "page": None, "url": "/cy/"},
+            },
+        }
+    ]
+    home.save_revision().publish()
+    welsh_home = _translate(
+        home,
+        welsh,
+        title=say("Sach Gefn y Celfyddydau"),
+        hero_heading=say("Pum profiad diwylliannol y flwyddyn i bob plentyn ysgol gynradd"),
+        hero_text=say("Dewch o hyd i gelfyddydau a diwylliant lleol i'ch dosbarth."),
+    )
+
+    # The directory: a Welsh-nation listing so stages are named as schools in Wales name them.
+    directory = DirectoryIndexPage(
+        title="Find activities",
+        slug="activities",
+        nation=Place.objects.get(code="GB-WLS", locale=english),
+        introduction="All of them.",
+    )
+    home.add_child(instance=directory)
+    directory.save_revision().publish()
+    provider = ProviderPage(
+        title="Theatr Fach",
+        slug="theatr-fach",
+        description="<p>About us.</p>",
+        contact_email="helo@example.org",
+        contact_phone="029 2000 0000",
+        website="https://example.org/",
+        booking_information="Phone us.",
+        accessibility_statement="<p>Step-free.</p>",
+        safeguarding_policy_url="https://example.org/diogelu",
+        dbs_checked=True,
+        trauma_informed=True,
+        social_links="https://example.org/social",
+    )
+    provider.venues = [ProviderVenue(name="Y Neuadd", address="Heol y Frenhines", postcode="CF10")]
+    directory.add_child(instance=provider)
+    provider.save_revision().publish()
+    say("helo@example.org", "029 2000 0000", "https://example.org/", "https://example.org/social")
+    say("Y Neuadd", "Heol y Frenhines", "CF10")
+
+    start = timezone.make_aware(datetime.combine(date.today() + timedelta(days=30), time(10)))
+    dated = _activity(
+        provider,
+        title="Drumming",
+        slug="drumming",
+        art_forms=["music"],
+        formats=["visit-a-venue"],
+        access=["wheelchair-access", "captions"],
+        languages=["welsh"],
+        is_free=False,
+        price=Decimal("4.50"),
+        price_unit="pupil",
+        venue_name="Y Neuadd",
+        venue_postcode="CF10 1AA",
+        duration="Two hours",
+        group_size="Up to 30",
+        bursaries="Ask us.",
+        curriculum_links="Expressive arts.",
+        booking_url="https://example.org/archebu",
+        booking_email="archebu@example.org",
+        suitable_for_children_in_care=True,
+        cpd_for_teachers=True,
+        sessions=[
+            ActivitySession(start=start, end=start + timedelta(hours=2), places_left=2),
+            ActivitySession(start=start + timedelta(days=7), places_left=1),
+        ],
+    )
+    on_request = _activity(
+        provider,
+        title="Storytelling",
+        slug="storytelling",
+        art_forms=["theatre-drama"],
+        formats=["comes-to-school"],
+        languages=["bilingual"],
+        is_free=True,
+        availability="on_request",
+        available_from=date.today(),
+        available_until=date.today() + timedelta(days=90),
+        age_min=7,
+        age_max=11,
+    )
+    say("archebu@example.org", "https://example.org/archebu", "CF10 1AA")
+
+    welsh_directory = _translate(
+        directory,
+        welsh,
+        title=say("Dod o hyd i weithgareddau"),
+        introduction=say("Pob un ohonynt."),
+    )
+    _translate(
+        provider,
+        welsh,
+        title=say("Theatr Fach Cymru"),
+        description=say("<p>Amdanom ni.</p>"),
+        booking_information=say("Ffoniwch ni."),
+        accessibility_statement=say("<p>Heb risiau.</p>"),
+    )
+    welsh_dated = _translate(
+        dated,
+        welsh,
+        title=say("Drymio"),
+        summary=say("Gweithdy drymio i'r dosbarth cyfan."),
+        description=say("<p>Manylion y gweithdy.</p>"),
+        duration=say("Dwy awr"),
+        group_size=say("Hyd at 30"),
+        bursaries=say("Holwch ni."),
+        curriculum_links=say("Celfyddydau mynegiannol."),
+        venue_name="Y Neuadd",
+    )
+    welsh_on_request = _translate(
+        on_request,
+        welsh,
+        title=say("Adrodd straeon"),
+        summary=say("Straeon i blant, yn eich ysgol."),
+        description=say("<p>Dewch i wrando.</p>"),
+    )
+
+    # Stories: an index, a featured story linked to the provider, and an older one.
+    stories = StoryIndexPage(title="Stories", slug="stories", introduction="What we learn.")
+    home.add_child(instance=stories)
+    stories.save_revision().publish()
+    story_body = [
+        {"type": "heading", "value": {"text": say("Beth ddigwyddodd"), "level": "h2"}},
+        {"type": "rich_text", "value": say("<p>Roedd y plant wrth eu bodd.</p>")},
+        {
+            "type": "quote",
+            "value": {
+                "quote": say("Mae'r celfyddydau i bawb."),
+                "attribution": say("Athrawes"),
+                "role": say("Caerdydd"),
+            },
+        },
+        {
+            "type": "key_figures",
+            "value": {
+                "heading": say("Mewn rhifau"),
+                "figures": [
+                    {
+                        "number": say("£2,730"),
+                        "label": say("wedi'i godi gan 23 o gefnogwyr"),
+                        "source": say("Tudalen cyllido torfol"),
+                        "source_url": "https://example.org/torfol",
+                    }
+                ],
+            },
+        },
+        {
+            "type": "video",
+            "value": {
+                "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                "title": say("Y peilot mewn dau funud"),
+                "poster": None,
+                "transcript": say("<p>Geiriau'r fideo.</p>"),
+                "audio_described_url": "https://vimeo.com/76979871",
+                "captions": True,
+            },
+        },
+        {
+            "type": "related_links",
+            "value": {
+                "heading": say("Darllen rhagor"),
+                "links": [{"text": say("Ein straeon"), "page": stories.pk, "url": ""}],
+            },
+        },
+    ]
+    featured = make_story(
+        stories,
+        title="Drumming in Cardiff",
+        slug="drumming-in-cardiff",
+        kind="case-study",
+        date=date(2027, 3, 5),
+        themes=list(WELSH_TERMS[Theme]),
+        places=["GB-CRF"],
+        authors=[say("Siân Jones")],
+        providers=[provider],
+        activities=[dated],
+        body=story_body,
+    )
+    older = make_story(
+        stories,
+        title="A pilot",
+        slug="a-pilot",
+        kind="pilot-story",
+        date=date(2026, 1, 9),
+        themes=["wellbeing-resilience"],
+    )
+    welsh_stories = _translate(
+        stories,
+        welsh,
+        title=say("Straeon"),
+        introduction=say("Yr hyn rydym yn ei ddysgu."),
+    )
+    welsh_featured = _translate(
+        featured,
+        welsh,
+        title=say("Drymio yng Nghaerdydd"),
+        summary=say("Beth ddigwyddodd, a ble."),
+    )
+    _translate(older, welsh, title=say("Cynllun peilot"), summary=say("Y dechrau."))
+
+    # Showcase: an index, a gallery and one consented, approved work.
+    showcase = ShowcaseIndexPage(title="Children's work", slug="showcase", introduction="Art.")
+    home.add_child(instance=showcase)
+    showcase.save_revision().publish()
+    gallery = ShowcasePage(title="Everything", slug="everything", introduction="All works.")
+    showcase.add_child(instance=gallery)
+    gallery.save_revision().publish()
+    artwork = make_artwork(
+        [make_child(site)],
+        title=say("Draig yn hedfan"),
+        display_name=say("Aled"),
+        age=9,
+        project=say("Peilot Caerdydd"),
+        alt_text=say("Paentiad o ddraig goch yn hedfan dros fryniau gwyrdd."),
+        childs_words=say("Rwy'n hoffi'r lliwiau."),
+        activity=dated,
+    )
+    welsh_showcase = _translate(
+        showcase, welsh, title=say("Gwaith plant"), introduction=say("Celf.")
+    )
+    welsh_gallery = _translate(
+        gallery, welsh, title=say("Y cyfan"), introduction=say("Pob darn o waith.")
+    )
+
+    # A sign-up form and an ordinary page, for the form's labels and the 404 page's links.
+    form_page = FormPageFactory(parent=home, title="Join the mailing list", slug="sign-up")
+    FormFieldFactory(page=form_page, label="Email address", field_type="email")
+    welsh_form = form_page.copy_for_translation(welsh)
+    welsh_form.title = say("Ymuno â'r rhestr bostio")
+    welsh_form.thank_you_text = say("<p>Diolch am gofrestru.</p>")
+    welsh_form.save_revision().publish()
+    for form_field in welsh_form.specific.form_fields.all():
+        form_field.label = say("Cyfeiriad e-bost")
+        form_field.save()
+    about = StandardPage(title="About", slug="about", introduction="About the programme.")
+    home.add_child(instance=about)
+    about.save_revision().publish()
+    _translate(about, welsh, title=say("Amdanom ni"), introduction=say("Am y rhaglen."))
+
+    # Navigation and footer, in Welsh where translated.
+    settings = SiteSettings.for_site(site)
+    settings.navigation_links = [
+        NavigationLink(page=page) for page in (directory, stories, showcase, about)
+    ]
+    footer = FooterFactory(locale=english)
+    welsh_footer = footer.copy_for_translation(welsh)
+    welsh_footer.text = say("<p>Sach Gefn y Celfyddydau: pum profiad y flwyddyn i bob plentyn.</p>")
+    welsh_footer.links = [{"type": "link", "value": {"text": say("Preifatrwydd"), "url": "/"}}]
+    welsh_footer.save()
+    settings.footer = footer
+    settings.contact_email = "post@example.org"
+    settings.save()
+    say("post@example.org", settings.site_name)
+
+    urls = {
+        "home": welsh_home.url,
+        "directory": welsh_directory.url,
+        "provider": welsh_directory.url + "theatr-fach/",
+        "dated activity": welsh_dated.url,
+        "activity on request": welsh_on_request.url,
+        "stories": welsh_stories.url,
+        "story": welsh_featured.url,
+        "showcase": welsh_showcase.url,
+        "gallery": welsh_gallery.url,
+        "artwork": f"{welsh_gallery.url}work/{artwork.pk}/",
+        "form": welsh_form.url,
+    }
+    english_pages = {"directory": directory, "dated activity": dated, "showcase": showcase}
+    return World(urls=urls, content=content, english=english_pages)
+
+
+def _activity(provider, art_forms, formats, languages, access=(), sessions=(), **values):
+    english = Locale.objects.get(language_code="en")
+    values.setdefault("summary", "An activity.")
+    values.setdefault("description", "<p>Details.</p>")
+    values.setdefault("age_min", 5)
+    values.setdefault("age_max", 11)
+    activity = ActivityPage(**values)
+    activity.art_forms = list(ArtForm.objects.filter(locale=english, slug__in=art_forms))
+    activity.formats = list(Format.objects.filter(locale=english, slug__in=formats))
+    activity.access_features = list(AccessFeature.objects.filter(locale=english, slug__in=access))
+    activity.delivery_languages = list(
+        DeliveryLanguage.objects.filter(locale=english, slug__in=languages)
+    )
+    activity.sessions = list(sessions)
+    provider.add_child(instance=activity)
+    activity.save_revision().publish()
+    return ActivityPage.objects.get(pk=activity.pk)
+
+
+@pytest.fixture(scope="module")
+def shared_welsh_world(module_db):
+    return build_world()
+
+
+@pytest.fixture
+def welsh_world(shared_welsh_world, db):
+    return shared_welsh_world
