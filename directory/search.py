@@ -26,7 +26,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from directory.forms import DEFAULT_RADIUS, TAXONOMY_FILTERS
@@ -294,7 +294,11 @@ def _text_matches(scope, query):
         return []
     # Only ids are needed: deferring every other column keeps building the results cheap.
     pages = scope.pages_for_text_search().only("id")
-    return [page.pk for page in pages.search(terms, operator="and", order_by_relevance=True)]
+    # The words are read in the scope's language (on PostgreSQL each language has its own text
+    # search configuration), whichever language the caller has active.
+    with translation.override(scope.locale.language_code):
+        matches = pages.search(terms, operator="and", order_by_relevance=True)
+    return [page.pk for page in matches]
 
 
 def _ordered(queryset, sort):

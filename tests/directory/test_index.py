@@ -1,6 +1,7 @@
 """What the directory finds follows what is published, and nothing else."""
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from directory.models import ArtForm, DirectoryIndexPage, Place
@@ -91,6 +92,25 @@ def test_other_sites_and_languages_stay_out(directory_page, provider):
     assert search(other_directory, q="lantern") == {"Distant lantern parade"}
     assert search(welsh_directory, "cy", q="gorymdaith") == {"Gorymdaith lusernau"}
     assert search(directory_page, q="gorymdaith") == set()
+
+
+def test_welsh_directory_search_reads_welsh_words(directory_page, provider):
+    make_activity(provider, title="Dance workshop for children", slug="dance-workshop")
+    welsh = Locale.objects.get(language_code="cy")
+    welsh_directory = directory_page.copy_for_translation(welsh, copy_parents=True)
+    welsh_directory.save_revision().publish()
+    translated = Page.objects.get(slug="dance-workshop").copy_for_translation(
+        welsh, copy_parents=True
+    )
+    translated.title = "Gweithdy dawns i blant"
+    translated.save_revision().publish()
+
+    # The words are read in the directory's language, whichever the caller has active: on
+    # PostgreSQL, Welsh as written ("dawn", talent, is not "dawns", dance), English stemmed.
+    with translation.override("en"):
+        assert search(welsh_directory, "cy", q="dawns") == {"Gweithdy dawns i blant"}
+        assert search(welsh_directory, "cy", q="dawn") == set()
+        assert search(directory_page, q="dance") == {"Dance workshop for children"}
 
 
 def test_result_cards_name_terms_in_the_reader_language(directory_page, provider):

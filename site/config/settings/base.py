@@ -134,8 +134,10 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) by default, through
-# search/backends/database.py, which only changes how SQLite ranks (an upstream gap);
-# ELASTICSEARCH_URL switches to Wagtail's Elasticsearch 9 backend with no code change. ---
+# search/backends/database.py, which on PostgreSQL gives each language its own text search
+# configuration (SEARCH_CONFIG_BY_LANGUAGE, below) and on SQLite only changes how results are
+# ranked (an upstream gap); ELASTICSEARCH_URL switches to Wagtail's Elasticsearch 9 backend with
+# no code change. ---
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -222,6 +224,10 @@ REGIONAL_SITE_HOSTNAMES = {
 SITE_PORT = env("SITE_PORT")
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# PostgreSQL full-text search: the text search configuration each language's pages are indexed
+# and searched with (search/backends/postgres_language.py). PostgreSQL has no Welsh or Gaelic
+# stemmer, so those get 'simple' (whole words, lower-cased), as does any language not listed.
+SEARCH_CONFIG_BY_LANGUAGE = {"en": "english", "cy": "simple", "gd": "simple", "ga": "irish"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # British date, time and number formats (Django's "en" ones are American): site/config/formats.
 FORMAT_MODULE_PATH = ["config.formats"]
