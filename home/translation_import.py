@@ -11,7 +11,6 @@ import html
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.operations import TranslationCreator
 
 
 def translate(instance, language_code, lookup):
@@ -24,11 +23,9 @@ def translate(instance, language_code, lookup):
     locale = Locale.objects.get(language_code=language_code)
     if isinstance(instance, Page):
         instance = instance.specific
-    TranslationCreator(user=None, target_locales=[locale]).create_translations(
-        instance, include_related_objects=False
-    )
+    # One Translation record, filled in and saved once: one revision, published once.
     source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation = Translation.objects.get(source=source, target_locale=locale)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     po = translation.export_po()
     missing = []
     for entry in po:
@@ -39,7 +36,17 @@ def translate(instance, language_code, lookup):
         else:
             missing.append(entry.msgid)
     translation.import_po(po)
-    translation.save_target(publish=True)
+    if isinstance(instance, Page):
+        # Saved as a draft, then published here and now. wagtail-localize's own publish waits
+        # for the transaction to commit and then saves a page object held since before any
+        # child pages were added, which resets the page's child count inside a long
+        # transaction (a whole demo load, or a test).
+        translated, _created = source.create_or_update_translation(
+            locale, publish=False, fallback=True, copy_parent_pages=True
+        )
+        translated.get_latest_revision().publish()
+    else:
+        translation.save_target(publish=True)
     return missing
 
 

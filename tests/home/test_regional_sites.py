@@ -179,3 +179,21 @@ def test_each_site_settings_name_its_region(regional_homes):
         settings.region: settings.site.root_page_id for settings in SiteSettings.objects.all()
     }
     assert regions == {key: home.pk for key, home in regional_homes.items()}
+
+
+def test_a_home_page_translated_after_the_site_was_visited_is_served(client, english):
+    """Wagtail caches each site's root paths; publishing a translation of the home page must
+    refresh them, or the new language's pages redirect to themselves."""
+    Site.objects.all().delete()
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-wales", locale=english)
+    ensure_site(REGIONS_BY_KEY["wales"], home, "Arts Backpack Wales")
+    about = StandardPage(title="About", slug="about")
+    home.add_child(instance=about)
+    about.save_revision().publish()
+    assert get(client, "wales.localhost", "/about/").status_code == 200  # caches root paths
+
+    publish_translation(home, "cy", hero_heading="Croeso")
+    publish_translation(about, "cy", title="Amdanom ni")
+    response = get(client, "wales.localhost", "/cy/about/")
+    assert response.status_code == 200
+    assert soup(response).h1.get_text(strip=True) == "Amdanom ni"

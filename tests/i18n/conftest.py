@@ -22,7 +22,6 @@ from directory.models import (
     DeliveryLanguage,
     DirectoryIndexPage,
     Format,
-    Place,
     ProviderPage,
     ProviderVenue,
 )
@@ -122,12 +121,10 @@ def build_world():
         hero_text=say("Dewch o hyd i gelfyddydau a diwylliant lleol i'ch dosbarth."),
     )
 
-    # The directory: a Welsh-nation listing so stages are named as schools in Wales name them.
+    # The directory. The site has no region, so it serves Welsh, Gaelic and Irish alike (the
+    # regional rules are tested in tests/home/test_regional_sites.py).
     directory = DirectoryIndexPage(
-        title="Find activities",
-        slug="activities",
-        nation=Place.objects.get(code="GB-WLS", locale=english),
-        introduction="All of them.",
+        title="Find activities", slug="activities", introduction="All of them."
     )
     home.add_child(instance=directory)
     directory.save_revision().publish()
