@@ -37,7 +37,7 @@ def test_teacher_walks_the_wales_site_in_welsh(page, demo, axe_check):
     assert urlsplit(page.url).path == "/cy/gweithgareddau/"
     filters = page.locator(".directory__filters")
     expect(filters.get_by_role("heading", level=2)).to_have_text(welsh("Find activities"))
-    expect(filters).to_contain_text("Cerddoriaeth")  # the art form, named in Welsh
+    expect(filters).to_contain_text("Dwyieithog")  # "bilingual", a directory term in Welsh
     expect(page.locator(".directory__scope")).to_contain_text("Cymru")
     axe_check(page)
 

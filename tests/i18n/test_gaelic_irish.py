@@ -16,7 +16,7 @@ EXPECTED = {
         "sort": "Seòrsaich a-rèir",
         "submit": "Seall gnìomhachdan",
         "results": "1 ghnìomhachd",
-        "stage": "Bliadhnaichean 4–6 (ceum adhartais 3, aoisean 8–11)",
+        "stage": "Prìomh ìre 2 (bliadhnaichean 3–6, aoisean 7–11)",
         "cost": "£4.50 gach sgoilear",
     },
     "ga": {
@@ -27,7 +27,7 @@ EXPECTED = {
         "sort": "Sórtáil de réir",
         "submit": "Taispeáin gníomhaíochtaí",
         "results": "1 ghníomhaíocht",
-        "stage": "Blianta 4–6 (céim dhul chun cinn 3, aois 8–11)",
+        "stage": "Eochairchéim 2 (blianta 3–6, aois 7–11)",
         "cost": "£4.50 an dalta",
     },
 }
@@ -50,7 +50,7 @@ def text(element):
 @pytest.mark.parametrize("language", ["gd", "ga"])
 def test_directory_filters_are_translated(client, welsh_world, language):
     directory = publish_directory_in(language, welsh_world)
-    response = client.get(directory.url + "?q=&stage=ps3")
+    response = client.get(directory.url + "?q=&stage=ks2")
     assert directory.url == f"/{language}/activities/"
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
