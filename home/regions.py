@@ -63,14 +63,12 @@ def site_languages(request):
     site = Site.find_for_request(request)
     languages = ()
     if site is not None:
-        region = region_for_request(request)
-        allowed = region.languages if region else [code for code, _name in settings.LANGUAGES]
         published = set(
             Page.objects.filter(
                 translation_key=site.root_page.translation_key, live=True
             ).values_list("locale__language_code", flat=True)
         )
-        languages = tuple(code for code in allowed if code in published)
+        languages = tuple(code for code in allowed_languages(request) if code in published)
     request._arts_backpack_languages = languages
     return languages
 
