@@ -91,6 +91,8 @@ def serve_directory(page, request):
             "stage_options": stage_options,
             "suggestions": suggestions,
             "default_nation": form.default_nation,
+            # Where a search with no place starts: the first choice of the place picker.
+            "site_nation": _site_nation(nation_code, form.default_nation),
             "whole_uk_query": _without(request.GET, ["place"], form),
             "places": _place_choices(),
             # The nation a regional site starts from is not a filter the reader can clear.
@@ -106,6 +108,16 @@ def serve_directory(page, request):
     )
     status = 400 if form.errors else 200
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _site_nation(nation_code, default_nation):
+    """The regional site's nation, named in the reader's language (None outside the regions)."""
+    from directory.models import Place
+
+    if not nation_code:
+        return None
+    nation = default_nation or Place.objects.filter(code=nation_code).order_by("id").first()
+    return nation.localized if nation else None
 
 
 def _place_choices():

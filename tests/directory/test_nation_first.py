@@ -55,9 +55,11 @@ def test_scotland_starts_from_scotland_and_can_widen_to_the_uk(
     assert "Showing activities in Scotland." in scope.get_text(" ", strip=True)
     whole_uk = scope.find("a", string="Search the whole UK")["href"]
     assert parse_qs(whole_uk.lstrip("?")) == {"place": ["uk"]}
-    # The place picker shows the nation chosen, with "Anywhere in the UK" above it.
-    assert page.select_one("#id_place option[selected]")["value"] == "GB-SCT"
-    assert page.select_one("#id_place option")["value"] == "uk"
+    # The place picker starts at the site's nation (sent empty, so a postcode can replace it),
+    # with "Anywhere in the UK" just below.
+    chosen = page.select_one("#id_place option[selected]")
+    assert (chosen["value"], chosen.get_text(strip=True)) == ("", "Scotland – this site")
+    assert [o["value"] for o in page.select("#id_place option")][:2] == ["", "uk"]
 
     page, titles = results(client, whole_uk)
     assert titles == set(uk_activities.values())
