@@ -1,8 +1,10 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
@@ -14,6 +16,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English. A request through the test client leaves its language
+    active on the thread afterwards, which would otherwise decide how the next test's search
+    is read (the PostgreSQL text search configuration follows the active language)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
