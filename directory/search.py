@@ -33,6 +33,7 @@ from directory.forms import DEFAULT_RADIUS, TAXONOMY_FILTERS
 from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage, Place
 from directory.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
 from directory.stages import stages_for
+from home.localized import localized_name
 from search.query import search_terms
 
 PAGE_SIZE = 20
@@ -521,12 +522,9 @@ def _term_names(relation, activity_ids, locale):
     link = _through(relation)
     column = RELATIONS_BY_FIELD[relation]
     term_model = link._meta.get_field(column).related_model
-    translated = term_model.objects.filter(
-        translation_key=OuterRef(f"{column}__translation_key"), locale=locale
-    ).values("name")[:1]
     return (
         link.objects.filter(activitypage_id__in=activity_ids)
-        .annotate(name=Coalesce(Subquery(translated), F(f"{column}__name")))
+        .annotate(name=localized_name(term_model, column, locale.language_code))
         .order_by(f"{column}__sort_order", f"{column}__name")
         .values_list("activitypage_id", "name")
     )

@@ -13,6 +13,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from directory.models import ActivityPage, Place, ProviderPage
+from home.localized import localized_name
 from home.models import SiteImage
 from stories.models import (
     StoryActivity,
@@ -39,26 +40,15 @@ def story_scope(index):
     )
 
 
-def localized_name(model, link_field):
-    """The linked snippet's name in the reader's language, falling back to the linked one.
-
-    wagtail-localize copies a story's inline rows to its translations unchanged, so a Welsh
-    story may still point at the English theme; the name is looked up by translation_key in
-    the same query instead of once per row.
-    """
+def _reader_language():
     # By language code, not Locale.get_active(), which would cost a query on every call.
-    language = get_supported_content_language_variant(translation.get_language())
-    translated = model.objects.filter(
-        translation_key=OuterRef(f"{link_field}__translation_key"),
-        locale__language_code=language,
-    ).values("name")[:1]
-    return Coalesce(Subquery(translated), F(f"{link_field}__name"))
+    return get_supported_content_language_variant(translation.get_language())
 
 
 def theme_links():
     return (
         StoryTheme.objects.select_related("theme")
-        .annotate(name=localized_name(Theme, "theme"))
+        .annotate(name=localized_name(Theme, "theme", _reader_language()))
         .order_by("sort_order")
     )
 
@@ -66,7 +56,7 @@ def theme_links():
 def place_links():
     return (
         StoryPlace.objects.select_related("place")
-        .annotate(name=localized_name(Place, "place"))
+        .annotate(name=localized_name(Place, "place", _reader_language()))
         .order_by("sort_order")
     )
 
