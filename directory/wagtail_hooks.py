@@ -18,7 +18,11 @@ from directory.permissions import provider_editors_group, set_up_directory_revie
 class TaxonomyViewSet(SnippetViewSet):
     list_display = ["name", "slug", "sort_order", "locale"]
     list_filter = ["locale"]
+    # The admin's listing search matches names in the database (icontains) rather than through
+    # the search index: these lists are short, and the SQLite full-text backend cannot restrict
+    # a search to named fields, so an indexed search with search_fields fails there.
     search_fields = ["name"]
+    search_backend_name = None
     ordering = ["sort_order", "name"]
 
 
@@ -48,6 +52,7 @@ class PlaceViewSet(SnippetViewSet):
     list_display = ["name", "kind", "code", "parent", "locale"]
     list_filter = ["kind", "locale"]
     search_fields = ["name", "code"]
+    search_backend_name = None  # as for the taxonomies above
     ordering = ["lineage"]
     list_per_page = 50
 

@@ -13,6 +13,9 @@ class ThemeViewSet(SnippetViewSet):
     list_display = ["name", "slug", "sort_order", "locale"]
     list_filter = ["locale"]
     search_fields = ["name"]
+    # Searched in the database (icontains), not the index: the SQLite full-text backend cannot
+    # restrict a search to named fields.
+    search_backend_name = None
     ordering = ["sort_order", "name"]
 
 
@@ -22,6 +25,7 @@ class AuthorViewSet(SnippetViewSet):
     list_display = ["name", "role", "locale"]
     list_filter = ["locale"]
     search_fields = ["name"]
+    search_backend_name = None  # as for themes above
 
 
 class StoryTaxonomies(SnippetViewSetGroup):

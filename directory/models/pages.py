@@ -59,6 +59,13 @@ class DirectoryIndexPage(BasePage):
 
         return serve_directory(self, request)
 
+    def serve_preview(self, request, mode_name):
+        # Wagtail previews render the template with get_context() alone; the directory's
+        # results, facets and form come from the search view, so preview goes through it too.
+        from directory.views import serve_directory
+
+        return serve_directory(self, request)
+
 
 class ProviderVenue(Orderable):
     provider = ParentalKey(
