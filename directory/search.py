@@ -111,10 +111,10 @@ class DirectoryResults:
 
 @dataclass(frozen=True)
 class Scope:
-    """Where a search looks: the live, public activities beneath a directory page, in one
-    language (so never drafts, private pages, other sites or other languages)."""
+    """Where a search looks: the live, public activities beneath some directory pages, in one
+    language (so never drafts, private pages, other languages, or sites outside the scope)."""
 
-    root: object  # the DirectoryIndexPage
+    roots: tuple  # DirectoryIndexPages
     locale: object
 
     @cached_property
@@ -123,12 +123,18 @@ class Scope:
         sections up on every call; a search needs them once."""
         return Page.objects.all().private_q()
 
+    @cached_property
+    def _beneath_roots(self):
+        beneath = Q(pk__in=[])
+        for root in self.roots:
+            beneath |= Page.objects.descendant_of_q(root)
+        return beneath
+
     def activities(self):
         return (
             ActivityPage.objects.live()
             .exclude(self._private_sections)
-            .descendant_of(self.root)
-            .filter(locale=self.locale)
+            .filter(self._beneath_roots, locale=self.locale)
         )
 
     def pages_for_text_search(self):
@@ -138,14 +144,50 @@ class Scope:
         return (
             Page.objects.live()
             .exclude(self._private_sections)
-            .descendant_of(self.root)
-            .filter(locale=self.locale)
+            .filter(self._beneath_roots, locale=self.locale)
             .type(ActivityPage)
         )
 
 
-def activity_scope(root, locale):
-    return Scope(root, locale)
+def activity_scope(directory, locale):
+    """The activities a search from ``directory`` covers.
+
+    The four regional sites share one UK-wide directory: a teacher on any of them can widen a
+    search from their own nation to the whole UK, and a provider listed on the Wales site is
+    found from England's too. So a regional site's directory searches every regional site's
+    directory page in the same language (the site's nation is a default place filter, not a
+    scope). A directory on a site outside the regions searches only itself.
+    """
+    return Scope(tuple(_regional_directories(directory, locale)), locale)
+
+
+def own_directory_scope(directory, locale):
+    """Only the activities beneath ``directory`` itself (its own site's listings)."""
+    return Scope((directory,), locale)
+
+
+def _regional_directories(directory, locale):
+    from home.models import SiteSettings
+
+    regional_homes = set(
+        Page.objects.filter(
+            locale=locale,
+            translation_key__in=SiteSettings.objects.exclude(region="").values(
+                "site__root_page__translation_key"
+            ),
+        ).values_list("path", flat=True)
+    )
+    if directory.path[: -directory.steplen] not in regional_homes:
+        return [directory]
+    others = [
+        page
+        for page in DirectoryIndexPage.objects.live()
+        .filter(locale=locale)
+        .exclude(pk=directory.pk)
+        .only("path", "depth")
+        if page.path[: -page.steplen] in regional_homes
+    ]
+    return [directory, *others]
 
 
 def _through(name):
@@ -537,5 +579,6 @@ def featured_activities(request, home_page, limit=3):
     directory = DirectoryIndexPage.objects.child_of(home_page).live().first()
     if directory is None:
         return []
-    activities = activity_scope(directory, Locale.get_active()).activities()
+    # The home page features its own site's offers, not every regional site's.
+    activities = own_directory_scope(directory, Locale.get_active()).activities()
     return list(_ordered(activities, "soonest")[:limit])

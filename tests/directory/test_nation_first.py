@@ -128,3 +128,59 @@ def test_activity_page_labels_stages_for_the_site_nation(client, directory_page)
     set_region(directory_page, "northern-ireland")
     text = BeautifulSoup(client.get(activity.url).content, "html.parser").get_text(" ")
     assert "Key stage 2 (P5–P7" in text
+
+
+def _regional_site(hostname, region, slug):
+    """A second regional site with its own home and directory page."""
+    from wagtail.models import Page
+
+    from directory.models import DirectoryIndexPage
+    from home.factories import HomePageFactory
+
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug=slug)
+    site = Site.objects.create(hostname=hostname, port=80, root_page=home)
+    settings = SiteSettings.for_site(site)
+    settings.region = region
+    settings.save()
+    directory = DirectoryIndexPage(title="Activities", slug="activities")
+    home.add_child(instance=directory)
+    return directory
+
+
+def test_the_regional_sites_share_one_uk_wide_directory(client, directory_page):
+    set_region(directory_page, "england")
+    wales_directory = _regional_site("wales.localhost", "wales", "wales-home")
+    outside_directory = _regional_site("festival.localhost", "", "festival-home")
+    make_activity(
+        make_provider(directory_page, "story-stream"),
+        title="Story Stream online",
+        slug="story-stream-online",
+        places=["GB-ENG", "GB-WLS"],
+    )
+    make_activity(
+        make_provider(wales_directory, "cwmni"), title="Cardiff clay", places=["GB-CRF"]
+    )
+    make_activity(
+        make_provider(outside_directory, "festival"), title="Festival clay", places=["GB-CRF"]
+    )
+
+    # Each site starts from its own nation, and an England-wide offer listed on England's site
+    # also reaches Welsh schools from the Wales site.
+    assert results(client)[1] == {"Story Stream online"}
+    wales = Site.objects.get(hostname="wales.localhost")
+    wales_client = client.__class__(HTTP_HOST=wales.hostname)
+    assert results(wales_client)[1] == {"Story Stream online", "Cardiff clay"}
+
+    # Widening to the UK, or choosing a place in another nation, finds the other regional
+    # sites' listings; a site outside the regions never contributes.
+    page, titles = results(client, "?place=uk")
+    assert titles == {"Story Stream online", "Cardiff clay"}
+    assert results(client, "?place=GB-CRF")[1] == {"Cardiff clay"}
+    assert results(client, "?q=clay&place=uk")[1] == {"Cardiff clay"}
+    # The card links to the activity on its own site.
+    link = page.find("a", string="Cardiff clay")["href"]
+    assert link.startswith("http://wales.localhost/activities/cwmni/")
+
+    # The festival site's own directory still searches only itself.
+    festival_client = client.__class__(HTTP_HOST="festival.localhost")
+    assert results(festival_client, "?place=uk")[1] == {"Festival clay"}
