@@ -157,9 +157,7 @@ def test_the_regional_sites_share_one_uk_wide_directory(client, directory_page):
         slug="story-stream-online",
         places=["GB-ENG", "GB-WLS"],
     )
-    make_activity(
-        make_provider(wales_directory, "cwmni"), title="Cardiff clay", places=["GB-CRF"]
-    )
+    make_activity(make_provider(wales_directory, "cwmni"), title="Cardiff clay", places=["GB-CRF"])
     make_activity(
         make_provider(outside_directory, "festival"), title="Festival clay", places=["GB-CRF"]
     )
