@@ -8,6 +8,7 @@ A site offers a language when its region lists it *and* the site's home page is 
 it, so a language appears only once editors have translated the home page.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -71,6 +72,57 @@ def site_languages(request):
         languages = tuple(code for code in allowed_languages(request) if code in published)
     request._arts_backpack_languages = languages
     return languages
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One language version of a page, as the site serving the request links to it."""
+
+    code: str
+    url: str  # the site's own path (Page.get_url(request) on the same site)
+    full_url: str  # with the site's scheme and hostname (Page.get_full_url(request))
+
+
+def page_alternates(request, pages):
+    """The language versions of each page that the request's site offers, for hreflang links,
+    the language switcher and the sitemap; ``{page.pk: [Alternate, ...]}`` in the region's order.
+
+    A version counts when it is live and public, in a language the site offers
+    (``site_languages``) and served by this same site. Pages with fewer than two such versions
+    are left out: one language has nothing to switch to. Every page's versions come from one
+    query, looked up by translation key, however many pages are asked about.
+    """
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None or not pages:
+        return {}
+    offered = site_languages(request)
+    if len(offered) < 2:
+        return {}
+    versions = defaultdict(list)
+    translations = (
+        Page.objects.live()
+        .public()
+        .filter(
+            translation_key__in={page.translation_key for page in pages},
+            locale__language_code__in=offered,
+        )
+        .select_related("locale")
+    )
+    for translated in translations:
+        # The same parts Page.get_url/get_full_url build on; a version routed to another
+        # site (or not routable) is not this site's to offer.
+        parts = translated.get_url_parts(request)
+        if parts is None or parts[0] != site.pk or parts[2] is None:
+            continue
+        _site_id, root_url, path = parts
+        code = translated.locale.language_code
+        versions[translated.translation_key].append(Alternate(code, path, root_url + path))
+    alternates = {}
+    for page in pages:
+        found = versions.get(page.translation_key, [])
+        if len(found) >= 2:
+            alternates[page.pk] = sorted(found, key=lambda version: offered.index(version.code))
+    return alternates
 
 
 def nation_code_for_request(request):

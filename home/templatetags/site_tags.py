@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteSettings
-from home.regions import allowed_languages, site_languages
+from home.regions import page_alternates, site_languages
 
 register = template.Library()
 
@@ -82,34 +82,26 @@ def language_links(context):
     """Links to this content in the site's other languages, for the switcher and hreflang.
 
     Only the site's own languages are offered (home/regions.py). On a page, only its published
-    translations; on other views (search), every language the site offers.
+    translations on this site, chosen by ``page_alternates`` exactly as the sitemap chooses
+    them; on other views (search), every language the site offers.
     """
     request = context["request"]
     current_language = translation.get_language()
     page = context.get("page")
-    links = []
     if isinstance(page, Page) and page.pk:
-        offered = allowed_languages(request)
-        translations = (
-            page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .filter(locale__language_code__in=offered)
-            .select_related("locale")
-        )
-        for translated in translations:
-            code = translated.locale.language_code
-            url = translated.get_url(request)
-            if url:
-                links.append(_language_link(request, code, url, current_language))
-    else:
-        offered = site_languages(request)
-        for code in offered:
-            url = translate_url(request.get_full_path(), code)
-            links.append(_language_link(request, code, url, current_language))
-    if len(links) < 2:
+        return [
+            _language_link(request, alternate.code, alternate.url, current_language)
+            for alternate in page_alternates(request, [page]).get(page.pk, [])
+        ]
+    offered = site_languages(request)
+    if len(offered) < 2:
         return []
-    return sorted(links, key=lambda link: offered.index(link["code"]))
+    return [
+        _language_link(
+            request, code, translate_url(request.get_full_path(), code), current_language
+        )
+        for code in offered
+    ]
 
 
 def _language_link(request, code, url, current_language):

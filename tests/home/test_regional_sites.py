@@ -11,6 +11,7 @@ from home.factories import HomePageFactory
 from home.models import SiteSettings, StandardPage
 from home.regions import REGIONS, REGIONS_BY_KEY
 from home.sites import ensure_site, site_for_region, sync_hostnames
+from tests.home.conftest import SECOND_LANGUAGE, publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -20,41 +21,6 @@ HOSTS = {
     "scotland": "scotland.localhost",
     "northern-ireland": "northern-ireland.localhost",
 }
-# The language each regional home page is translated into.
-SECOND_LANGUAGE = {"wales": "cy", "scotland": "gd", "northern-ireland": "ga"}
-
-
-def publish_translation(page, language_code, **fields):
-    translated = page.copy_for_translation(
-        Locale.objects.get(language_code=language_code), copy_parents=True
-    )
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated
-
-
-@pytest.fixture
-def regional_homes(english):
-    """A home page and Site per region; every regional home is also in its second language,
-    and England's home has a stray Welsh translation that its site must not offer."""
-    Site.objects.all().delete()
-    root = Page.get_first_root_node()
-    homes = {}
-    for region in REGIONS:
-        home = HomePageFactory(
-            parent=root,
-            slug=f"home-{region.key}",
-            locale=english,
-            title=f"Home of {region.key}",
-            hero_heading=f"Welcome to {region.key}",
-        )
-        ensure_site(region, home, f"Arts Backpack {region.key}")
-        homes[region.key] = home
-    for key, language in SECOND_LANGUAGE.items():
-        publish_translation(homes[key], language, hero_heading=f"{key} in {language}")
-    publish_translation(homes["england"], "cy", hero_heading="Stray Welsh page")
-    return homes
 
 
 def get(client, host, path):
