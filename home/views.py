@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -9,10 +11,15 @@ from django.views.decorators.http import require_GET
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
+    # Search results are endless near-duplicates in every language: /search/, /cy/search/, ...
+    searches = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            searches.append(f"Disallow: {reverse('search')}")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /search/",
+        *searches,
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

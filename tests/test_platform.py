@@ -45,6 +45,8 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
     assert "Disallow: /admin/" in body
+    for prefix in ("", "/cy", "/gd", "/ga"):
+        assert f"Disallow: {prefix}/search/" in body.splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
