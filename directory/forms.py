@@ -28,6 +28,13 @@ SORT_CHOICES = [
 WHOLE_UK = "uk"
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10_000
+# Northern Ireland's postcode districts are not openly licensed (see the README), so its site
+# says so up front and a BT postcode gets a way forward instead of "not found".
+NORTHERN_IRELAND = "GB-NIR"
+NO_BT_POSTCODES = _(
+    "Postcode search does not cover Northern Ireland (BT) postcodes yet. Choose your council "
+    "area under “Place” instead."
+)
 
 # Taxonomy filters: query-string name -> (model, "any" or "all" of the chosen values).
 # Access needs must all be met; for the others any chosen value will do.
@@ -95,7 +102,7 @@ class DirectorySearchForm(forms.Form):
     in_care = forms.BooleanField(label=_("Suitable for children in care"), required=False)
     cpd = forms.BooleanField(label=_("Professional development for teachers"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=MAX_PAGE)
 
     def __init__(self, *args, nation_code=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,6 +113,8 @@ class DirectorySearchForm(forms.Form):
         for name, (model, _mode) in TAXONOMY_FILTERS.items():
             self.fields[name].choices = taxonomy_choices(model, locale)
         self.stages = stages_for(nation_code)
+        if nation_code == NORTHERN_IRELAND:
+            self.fields["postcode"].help_text = NO_BT_POSTCODES
         self.fields["stage"].choices = [("", _("Any stage"))] + [
             (s.slug, s.label) for s in self.stages
         ]
@@ -129,6 +138,8 @@ class DirectorySearchForm(forms.Form):
         try:
             return find_district(text)
         except PostcodeError as error:
+            if str(error) == "unknown district" and text.upper().startswith("BT"):
+                raise forms.ValidationError(NO_BT_POSTCODES) from None
             if str(error) == "unknown district":
                 raise forms.ValidationError(
                     _(

@@ -17,6 +17,28 @@ def organization(provider, request):
     return data
 
 
+# Delivery languages as BCP 47 tags, which schema.org's inLanguage expects. "Bilingual" names
+# no second language, so it adds nothing here.
+LANGUAGE_TAGS = {"english": "en", "welsh": "cy", "scottish-gaelic": "gd", "irish": "ga"}
+ATTENDANCE = "https://schema.org/{}EventAttendanceMode"
+
+
+def _languages(activity):
+    tags = [LANGUAGE_TAGS.get(language.slug) for language in activity.delivery_languages.all()]
+    return list(dict.fromkeys(tag for tag in tags if tag))
+
+
+def _attendance(activity, url):
+    """(attendance mode, location) of an activity's events: online, in person or both."""
+    formats = {format.slug for format in activity.formats.all()}
+    online = {"@type": "VirtualLocation", "url": activity.booking_url or url}
+    if formats == {"online"}:
+        return ATTENDANCE.format("Online"), online
+    if "hybrid" in formats or "online" in formats:
+        return ATTENDANCE.format("Mixed"), [_place(activity), online]
+    return ATTENDANCE.format("Offline"), _place(activity)
+
+
 def _place(activity):
     if not activity.venue_name:
         return {"@type": "Place", "name": ", ".join(p.name for p in activity.places.all())}
@@ -45,13 +67,14 @@ def activity(activity, provider, sessions, request):
         "name": activity.title,
         "description": activity.summary,
         "url": url,
-        "inLanguage": [language.slug for language in activity.delivery_languages.all()],
+        "inLanguage": _languages(activity),
         "typicalAgeRange": f"{activity.age_min}-{activity.age_max}",
         "offers": _offer(activity, url),
     }
     if provider:
         common["organizer" if sessions else "provider"] = organization(provider, request)
     if sessions:
+        attendance_mode, location = _attendance(activity, url)
         return [
             {
                 "@context": "https://schema.org",
@@ -60,7 +83,8 @@ def activity(activity, provider, sessions, request):
                 "startDate": session.start.isoformat(),
                 **({"endDate": session.end.isoformat()} if session.end else {}),
                 "eventStatus": "https://schema.org/EventScheduled",
-                "location": _place(activity),
+                "eventAttendanceMode": attendance_mode,
+                "location": location,
             }
             for session in sessions
         ]

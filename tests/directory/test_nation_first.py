@@ -182,3 +182,28 @@ def test_the_regional_sites_share_one_uk_wide_directory(client, directory_page):
     # The festival site's own directory still searches only itself.
     festival_client = client.__class__(HTTP_HOST="festival.localhost")
     assert results(festival_client, "?place=uk")[1] == {"Festival clay"}
+
+
+def test_northern_ireland_says_postcode_search_does_not_cover_bt_postcodes(
+    client, directory_page, uk_activities
+):
+    set_region(directory_page, "northern-ireland")
+    page, _titles = results(client)
+    help_text = page.select_one("#id_postcode-help").get_text(" ", strip=True)
+    assert "does not cover Northern Ireland (BT) postcodes" in help_text
+
+    response = client.get("/activities/?postcode=BT1+1AA")
+    assert response.status_code == 400
+    errors = BeautifulSoup(response.content, "html.parser").select(".form-errors li")
+    message = " ".join(error.get_text(" ", strip=True) for error in errors)
+    assert "Choose your council area under “Place” instead." in message
+    assert "We could not find the area" not in message
+    # A place in Northern Ireland still finds its activities.
+    assert results(client, "?place=GB-BFS")[1] == {"Belfast puppets"}
+
+
+def test_other_sites_keep_the_usual_postcode_help(client, directory_page, uk_activities):
+    set_region(directory_page, "wales")
+    page, _titles = results(client)
+    help_text = page.select_one("#id_postcode-help").get_text(" ", strip=True)
+    assert help_text == "Your school's postcode, or just its first part (such as LE1)."

@@ -199,6 +199,29 @@ def test_activity_page_has_what_a_teacher_needs(client, dated_activity):
     assert event["organizer"]["@type"] == "Organization"
     assert event["offers"]["price"] == "6.00"
     assert event["location"]["address"]["postalCode"] == "LE1 1AA"
+    assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert event["inLanguage"] == ["en"]
+
+
+def test_online_event_has_a_virtual_location_and_language_tags(client, directory_page):
+    provider = make_provider(directory_page, "stream")
+    soon = timezone.now() + timedelta(days=10)
+    activity = make_activity(
+        provider,
+        title="Online story time",
+        slug="online-story",
+        formats=["online"],
+        delivery_languages=["welsh", "bilingual", "english"],
+        booking_url="https://stream.example/book",
+        sessions=[(soon, soon + timedelta(hours=1))],
+    )
+    data = json.loads(
+        soup(client.get(activity.url)).find("script", type="application/ld+json").string
+    )
+    event = data[0]
+    assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert event["location"] == {"@type": "VirtualLocation", "url": "https://stream.example/book"}
+    assert sorted(event["inLanguage"]) == ["cy", "en"]
 
 
 def test_activity_on_request_is_a_course(client, directory_page):

@@ -138,6 +138,7 @@ def welsh_responses(client, world):
         ("directory with no results", urls["directory"] + "?free=on&in_care=on"),
         ("directory, bad input", urls["directory"] + "?postcode=ZZ99&age_from=9&age_to=5"),
         ("directory, unknown place", urls["directory"] + "?place=NOWHERE&stage=ps3"),
+        ("directory, page 0 and a null character", urls["directory"] + "?page=0&q=%00"),
         ("stories of one kind", urls["stories"] + "?kind=case-study"),
         ("stories with no results", urls["stories"] + "?kind=news"),
         ("stories, bad input", urls["stories"] + "?kind=poems&year=12&theme=nope&place=X"),
@@ -145,6 +146,7 @@ def welsh_responses(client, world):
         ("search results", "/cy/search/?q=Drymio"),
         ("search with no results", "/cy/search/?q=sebraquokka"),
         ("search, bad input", "/cy/search/?q=" + "a" * 300),
+        ("search, null character", "/cy/search/?q=%00"),
         ("missing page", "/cy/dim-tudalen-or-fath/"),
     ]
     responses = [(name, client.get(url)) for name, url in requests]
