@@ -360,6 +360,9 @@ def load_sign_up_form(home, privacy):
     return form_page
 
 
+PROGRAMME_EMAIL = "hello@artsbackpack.example"
+
+
 def load_site_chrome(home, navigation, footer_links):
     site = Site.objects.get(root_page=home)
     footer = Footer.objects.filter(name="Main footer", locale=home.locale).first()
@@ -379,7 +382,7 @@ def load_site_chrome(home, navigation, footer_links):
     settings = SiteSettings.for_site(site)
     settings.site_name = settings.site_name or "Arts Backpack"
     settings.tagline = settings.tagline or "Five cultural experiences a year for every child"
-    settings.contact_email = settings.contact_email or "hello@artsbackpack.example"
+    settings.contact_email = settings.contact_email or PROGRAMME_EMAIL
     settings.footer = settings.footer or footer
     settings.save()
     if not settings.navigation_links.exists():

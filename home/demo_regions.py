@@ -6,7 +6,7 @@ Written in our own words from ../shared/seeds. Safe to run again.
 
 from wagtail.models import Locale, Page
 
-from home.demo_content import child_page, publish, rich_text
+from home.demo_content import PROGRAMME_EMAIL, child_page, publish, rich_text
 from home.demo_images import get_or_create_demo_image
 from home.models import Footer, HomePage, NavigationLink, SiteSettings, StandardPage
 from home.regions import REGIONS_BY_KEY
@@ -93,6 +93,14 @@ REGIONAL_HOMES = {
 }
 
 
+def programme_privacy_notice():
+    return (
+        StandardPage.objects.filter(slug="privacy", locale__language_code="en", depth=3)
+        .order_by("pk")
+        .first()
+    )
+
+
 def regional_home(key):
     """The English home page of a regional site (None before the demo has made it)."""
     return HomePage.objects.filter(depth=2, slug=f"home-{key}", locale__language_code="en").first()
@@ -131,8 +139,16 @@ def ensure_regional_site(key, content):
         footer = Footer.objects.create(
             name=content["site_name"], locale=english, text=f"<p>{content['footer']}</p>"
         )
+    privacy = programme_privacy_notice()
+    if privacy and not footer.links:
+        # One privacy notice covers the whole programme; it lives on England's site.
+        footer.links = [
+            {"type": "link", "value": {"text": privacy.title, "page": privacy.pk, "url": ""}}
+        ]
+        footer.save()
     site_settings = SiteSettings.for_site(site)
     site_settings.tagline = site_settings.tagline or content["tagline"]
+    site_settings.contact_email = site_settings.contact_email or PROGRAMME_EMAIL
     site_settings.footer = site_settings.footer or footer
     site_settings.save()
     if not site_settings.navigation_links.filter(page=about).exists():

@@ -15,6 +15,7 @@ from home.translation_import import translate
 # English source string -> translation, per regional site.
 WELSH = {
     "Arts Backpack Wales": "Arts Backpack Cymru",
+    "Privacy notice": "Hysbysiad preifatrwydd",
     "The Arts Backpack for primary schools across Wales.": (
         "Yr Arts Backpack i ysgolion cynradd ledled Cymru."
     ),
@@ -67,6 +68,7 @@ WELSH = {
 }
 
 GAELIC = {
+    "Privacy notice": "Brath prìobhaideachd",
     "Arts Backpack Scotland": "Arts Backpack Alba",
     "The Arts Backpack for primary schools across Scotland.": (
         "An Arts Backpack airson bun-sgoiltean air feadh Alba."
@@ -105,6 +107,7 @@ GAELIC = {
 }
 
 IRISH = {
+    "Privacy notice": "Fógra príobháideachais",
     "Arts Backpack Northern Ireland": "Arts Backpack Thuaisceart Éireann",
     "The Arts Backpack for primary schools across Northern Ireland.": (
         "An Arts Backpack do bhunscoileanna ar fud Thuaisceart Éireann."

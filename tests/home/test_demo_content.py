@@ -139,6 +139,32 @@ def test_demo_serves_each_regional_site_in_its_languages(client, demo_site):
         assert page.h1.get_text(strip=True) == heading
 
 
+PRIVACY_LINK_TEXT = {
+    "en": "Privacy notice",
+    "cy": "Hysbysiad preifatrwydd",
+    "gd": "Brath prìobhaideachd",
+    "ga": "Fógra príobháideachais",
+}
+
+
+def test_every_regional_footer_links_the_privacy_notice_and_gives_a_contact(client, demo_site):
+    sites = {
+        "localhost": "en",
+        "wales.localhost": "cy",
+        "scotland.localhost": "gd",
+        "northern-ireland.localhost": "ga",
+    }
+    for host, language in sites.items():
+        for prefix in ["", f"/{language}"] if language != "en" else [""]:
+            response = client.get(f"{prefix}/", HTTP_HOST=host)
+            footer = BeautifulSoup(response.content, "html.parser").select_one("footer")
+            shown_in = language if prefix else "en"
+            link = footer.find("a", string=PRIVACY_LINK_TEXT[shown_in])
+            assert link is not None, (host, prefix)
+            assert link["href"].endswith("/privacy/"), (host, prefix, link["href"])
+            assert footer.select_one("address a[href^='mailto:']"), (host, prefix)
+
+
 def test_demo_directories_are_local_and_the_welsh_one_is_in_welsh(client, demo_site):
     def titles(host, path):
         response = client.get(path, HTTP_HOST=host)
