@@ -21,6 +21,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
+    Min,
     OuterRef,
     Q,
     Subquery,
@@ -541,8 +542,8 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
 
 def _prefetch_for_cards(activities, locale):
     """Load what a result card shows in a fixed number of queries, however many results: the
-    provider's title, and art form and format names in the reader's language (a term without a
-    translation keeps the name it was entered with)."""
+    provider's title, the next date, and art form and format names in the reader's language (a
+    term without a translation keeps the name it was entered with)."""
     ids = [activity.pk for activity in activities]
     for relation, attribute in (("art_forms", "art_form_names"), ("formats", "format_names")):
         names = {pk: [] for pk in ids}
@@ -550,6 +551,15 @@ def _prefetch_for_cards(activities, locale):
             names[activity_id].append(name)
         for activity in activities:
             setattr(activity, attribute, names[activity.pk])
+    # The next session each card shows: the same "upcoming" rule as the soonest-first sort.
+    next_starts = dict(
+        ActivitySession.objects.filter(activity_id__in=ids, start__gte=timezone.now())
+        .values("activity_id")
+        .annotate(next_start=Min("start"))
+        .values_list("activity_id", "next_start")
+    )
+    for activity in activities:
+        activity.next_start = next_starts.get(activity.pk)
     parent_paths = {activity.path[: -activity.steplen] for activity in activities}
     providers = {
         page.path: page for page in Page.objects.filter(path__in=parent_paths).only("path", "title")

@@ -269,3 +269,29 @@ def test_home_page_features_the_soonest_activities(client, directory_page, dated
     soonest = titles(client.get(directory_page.url, {"sort": "soonest"}))[:3]
     assert shown == soonest
     assert len(shown) == 3 or "Samba band, live" in shown
+
+
+def test_result_cards_show_when_each_activity_runs(client, directory_page):
+    provider = make_provider(directory_page, "dates")
+    now = timezone.now()
+    past, soon, later = (now - timedelta(days=3), now + timedelta(days=9), now + timedelta(days=40))
+    make_activity(
+        provider,
+        title="Quokka dated soon",
+        slug="dated-soon",
+        sessions=[(past, None), (later, None), (soon, None)],
+    )
+    make_activity(provider, title="Quokka in the past", slug="past-only", sessions=[(past, None)])
+    make_activity(provider, title="Quokka any time", slug="any-time", availability="on_request")
+
+    page = soup(client.get(f"{directory_page.url}?q=quokka&sort=az"))
+    when = {}
+    for card in page.select(".activity-card"):
+        title = card.select_one(".activity-card__title").get_text(strip=True)
+        term = card.find("dt", string="When")
+        when[title] = term.find_next_sibling("dd")
+    local_soon = timezone.localtime(soon)
+    assert when["Quokka dated soon"].time["datetime"] == local_soon.isoformat()
+    assert when["Quokka dated soon"].get_text(strip=True) == f"{local_soon.day} {local_soon:%B %Y}"
+    assert when["Quokka in the past"].get_text(strip=True) == "No dates planned"
+    assert when["Quokka any time"].get_text(strip=True) == "On request during term time"
