@@ -83,7 +83,8 @@ def language_links(context):
 
     Only the site's own languages are offered (home/regions.py). On a page, only its published
     translations on this site, chosen by ``page_alternates`` exactly as the sitemap chooses
-    them; on other views (search), every language the site offers.
+    them; on other views (search), every language the site offers; on "not found", each
+    language's home page.
     """
     request = context["request"]
     current_language = translation.get_language()
@@ -96,10 +97,11 @@ def language_links(context):
     offered = site_languages(request)
     if len(offered) < 2:
         return []
+    # Django's "not found" view names the missing address: it exists in no language, so each
+    # language's link goes to that language's home page instead.
+    path = "/" if "request_path" in context else request.get_full_path()
     return [
-        _language_link(
-            request, code, translate_url(request.get_full_path(), code), current_language
-        )
+        _language_link(request, code, translate_url(path, code), current_language)
         for code in offered
     ]
 

@@ -91,6 +91,11 @@ def test_switcher_lists_only_the_sites_languages(client, regional_homes):
     for key, links in expected.items():
         assert switcher(get(client, HOSTS[key], "/")) == links, key
     assert switcher(get(client, "wales.localhost", "/cy/")) == [("en", False), ("cy", True)]
+    # A missing page exists in no language: the switcher offers each language's home page.
+    missing = get(client, "wales.localhost", "/cy/dim-tudalen/")
+    assert missing.status_code == 404
+    links = {a["lang"]: a["href"] for a in soup(missing).select("nav.language-switcher a[lang]")}
+    assert links == {"en": "/"}
     # Search is not a page: the site's languages are offered for it too.
     assert switcher(get(client, "scotland.localhost", "/gd/search/?q=ceol")) == [
         ("en", False),
