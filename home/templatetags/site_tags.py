@@ -43,7 +43,7 @@ def primary_navigation(context):
     site_settings = _site_settings(request)
     if site_settings is None:
         return []
-    chosen = [link.page for link in site_settings.navigation_links.select_related("page")]
+    chosen = [link.page for link in site_settings.navigation_links.select_related("page__locale")]
     if not chosen:
         return []
     locale = Locale.get_active()
@@ -64,7 +64,15 @@ def primary_navigation(context):
         is_current = bool(
             current and (current.pk == shown.pk or current.path.startswith(shown.path))
         )
-        links.append({"title": shown.title, "url": shown.get_url(request), "current": is_current})
+        links.append(
+            {
+                "title": shown.title,
+                "url": shown.get_url(request),
+                "current": is_current,
+                # A page not yet translated is linked in its own language, and says so.
+                "lang": shown.locale.language_code if shown.locale_id != locale.pk else None,
+            }
+        )
     return links
 
 

@@ -168,3 +168,26 @@ def test_a_home_page_translated_after_the_site_was_visited_is_served(client, eng
     response = get(client, "wales.localhost", "/cy/about/")
     assert response.status_code == 200
     assert soup(response).h1.get_text(strip=True) == "Amdanom ni"
+
+
+def test_navigation_marks_a_link_to_a_page_not_yet_translated(client, regional_homes):
+    from home.models import NavigationLink
+
+    home = regional_homes["scotland"]
+    directory = StandardPage(title="Find activities", slug="activities")
+    home.add_child(instance=directory)
+    directory.save_revision().publish()
+    about = StandardPage(title="About Scotland", slug="about")
+    home.add_child(instance=about)
+    about.save_revision().publish()
+    publish_translation(about, "gd", title="Mu dheidhinn Alba")
+    settings = SiteSettings.for_site(Site.objects.get(root_page=home))
+    for order, page in enumerate((directory, about)):
+        NavigationLink.objects.create(settings=settings, page=page, sort_order=order)
+
+    nav = soup(get(client, "scotland.localhost", "/gd/")).select("nav.primary-nav a")
+    shown = [(a.get_text(strip=True), a.get("lang"), a.get("hreflang")) for a in nav]
+    assert shown == [("Find activities", "en", "en"), ("Mu dheidhinn Alba", None, None)]
+    # In English nothing is marked.
+    nav = soup(get(client, "scotland.localhost", "/")).select("nav.primary-nav a")
+    assert [a.get("lang") for a in nav] == [None, None]
