@@ -4,10 +4,15 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site, WorkflowPage
 
+from directory.models import DirectoryIndexPage, ProviderPage
+from directory.permissions import REVIEW_WORKFLOW
 from home.models import Footer, FormPage, HomePage, SiteImage
 
 pytestmark = pytest.mark.django_db
@@ -19,24 +24,44 @@ def demo_pages():
 
 
 def test_load_demo_is_idempotent(demo_site):
-    counts = (
-        Page.objects.count(),
-        SiteImage.objects.count(),
-        Footer.objects.count(),
-        Site.objects.count(),
-    )
+    def counts():
+        return (
+            Page.objects.count(),
+            SiteImage.objects.count(),
+            Footer.objects.count(),
+            Site.objects.count(),
+            Group.objects.count(),
+            GroupPagePermission.objects.count(),
+            WorkflowPage.objects.count(),
+        )
+
+    before = counts()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert (
-        Page.objects.count(),
-        SiteImage.objects.count(),
-        Footer.objects.count(),
-        Site.objects.count(),
-    ) == counts
+    assert counts() == before
     # One home page per regional site, and the Welsh, Gaelic and Irish versions of three.
     assert HomePage.objects.filter(locale__language_code="en").count() == 4
     assert HomePage.objects.exclude(locale__language_code="en").count() == 3
     assert Site.objects.count() == 4
     assert demo_site.root_page.specific_class is HomePage
+
+
+def test_demo_welsh_directory_is_reviewed_and_its_providers_edit_their_welsh_pages(
+    client, demo_site
+):
+    cy = Locale.objects.get(language_code="cy")
+    valleys, bay = (
+        ProviderPage.objects.get(locale__language_code="en", slug=slug).get_translation(cy)
+        for slug in ("cwmni-celf-y-cymoedd", "bay-animation-studio")
+    )
+    staff = get_user_model().objects.create_user("valleys-staff", "staff@valleys.example", "pw")
+    staff.groups.add(Group.objects.get(name="Provider editors: Cwmni Celf y Cymoedd"))
+    client.force_login(staff)
+    activity = valleys.get_children().first()
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[valleys.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[activity.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[bay.pk])).status_code in (302, 403)
+    assert activity.specific.get_workflow().name == REVIEW_WORKFLOW
+    assert DirectoryIndexPage.objects.get(locale=cy).get_workflow().name == REVIEW_WORKFLOW
 
 
 def test_demo_has_the_pages_the_issue_asks_for(client, demo_site):
