@@ -11,6 +11,13 @@ from home.sites import ensure_site
 SECOND_LANGUAGE = {"wales": "cy", "scotland": "gd", "northern-ireland": "ga"}
 
 
+def publish_child(parent, page):
+    """Add ``page`` under ``parent`` and publish it, as an editor would."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 def publish_translation(page, language_code, **fields):
     translated = page.copy_for_translation(
         Locale.objects.get(language_code=language_code), copy_parents=True

@@ -11,7 +11,7 @@ from home.factories import HomePageFactory
 from home.models import SiteSettings, StandardPage
 from home.regions import REGIONS, REGIONS_BY_KEY
 from home.sites import ensure_site, site_for_region, sync_hostnames
-from tests.home.conftest import SECOND_LANGUAGE, publish_translation
+from tests.home.conftest import SECOND_LANGUAGE, publish_child, publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -159,8 +159,7 @@ def test_a_home_page_translated_after_the_site_was_visited_is_served(client, eng
     home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-wales", locale=english)
     ensure_site(REGIONS_BY_KEY["wales"], home, "Arts Backpack Wales")
     about = StandardPage(title="About", slug="about")
-    home.add_child(instance=about)
-    about.save_revision().publish()
+    publish_child(home, about)
     assert get(client, "wales.localhost", "/about/").status_code == 200  # caches root paths
 
     publish_translation(home, "cy", hero_heading="Croeso")
@@ -175,11 +174,9 @@ def test_navigation_marks_a_link_to_a_page_not_yet_translated(client, regional_h
 
     home = regional_homes["scotland"]
     directory = StandardPage(title="Find activities", slug="activities")
-    home.add_child(instance=directory)
-    directory.save_revision().publish()
+    publish_child(home, directory)
     about = StandardPage(title="About Scotland", slug="about")
-    home.add_child(instance=about)
-    about.save_revision().publish()
+    publish_child(home, about)
     publish_translation(about, "gd", title="Mu dheidhinn Alba")
     settings = SiteSettings.for_site(Site.objects.get(root_page=home))
     for order, page in enumerate((directory, about)):

@@ -11,7 +11,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from home.models import StandardPage
 from showcase.models import ShowcaseIndexPage, ShowcasePage
-from tests.home.conftest import publish_translation
+from tests.home.conftest import publish_child, publish_translation
 from tests.home.test_regional_sites import alternates, get
 from tests.showcase.conftest import make_artwork, make_child
 
@@ -40,8 +40,7 @@ def sitemap(client, host):
 
 def add_page(parent, slug, title=None):
     page = StandardPage(title=title or slug.title(), slug=slug, introduction="In English.")
-    parent.add_child(instance=page)
-    page.save_revision().publish()
+    publish_child(parent, page)
     return page
 
 
@@ -144,11 +143,9 @@ def test_welsh_galleries_list_only_the_works_that_may_be_shown(client, regional_
     wales_home = regional_homes["wales"]
     site = wales_home.get_site()
     index = ShowcaseIndexPage(title="Children's work", slug="showcase")
-    wales_home.add_child(instance=index)
-    index.save_revision().publish()
+    publish_child(wales_home, index)
     gallery = ShowcasePage(title="Everything", slug="everything")
-    index.add_child(instance=gallery)
-    gallery.save_revision().publish()
+    publish_child(index, gallery)
     publish_translation(gallery, "cy", title="Popeth")
 
     shown = make_artwork([make_child(site)], seed=1)
