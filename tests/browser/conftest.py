@@ -139,6 +139,9 @@ def axe_check():
     axe = Axe()
 
     def check(tab):
+        # After a form post the page can be checked before its stylesheet has applied; axe then
+        # measures unstyled links (WCAG 2.5.8 target size). Wait for the load event first.
+        tab.wait_for_load_state("load")
         results = axe.run(
             tab,
             options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
