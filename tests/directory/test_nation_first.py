@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Site
 
+from directory.models import DirectoryIndexPage
 from home.models import SiteSettings
 from tests.directory.conftest import make_activity, make_provider
 
@@ -207,3 +208,30 @@ def test_other_sites_keep_the_usual_postcode_help(client, directory_page, uk_act
     page, _titles = results(client)
     help_text = page.select_one("#id_postcode-help").get_text(" ", strip=True)
     assert help_text == "Your school's postcode, or just its first part (such as LE1)."
+
+
+def test_a_language_searches_only_the_regional_sites_that_offer_it(directory_page):
+    from wagtail.models import Locale
+
+    from directory.search import Filters, activity_scope, search_activities
+
+    set_region(directory_page, "england")
+    wales_directory = _regional_site("wales.localhost", "wales", "wales-home")
+    english_offer = make_activity(
+        make_provider(directory_page, "leicester"), title="Leicester clay", places=["GB-LCE"]
+    )
+    welsh_offer = make_activity(
+        make_provider(wales_directory, "cwmni"), title="Cardiff clay", places=["GB-CRF"]
+    )
+    welsh = Locale.objects.get(language_code="cy")
+    for page, title in ((english_offer, "Clai Caerlŷr"), (welsh_offer, "Clai Caerdydd")):
+        translated = page.copy_for_translation(welsh, copy_parents=True)
+        translated.title = title
+        translated.save_revision().publish()
+
+    welsh_wales_directory = DirectoryIndexPage.objects.get(
+        locale=welsh, translation_key=wales_directory.translation_key
+    )
+    results = search_activities(activity_scope(welsh_wales_directory, welsh), Filters())
+    # England's site offers no Welsh, so its stray Welsh copy is never listed.
+    assert [activity.title for activity in results.page.object_list] == ["Clai Caerdydd"]
