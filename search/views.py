@@ -45,6 +45,21 @@ def promoted_results(query_string, pages):
     ]
 
 
+def _with_sections(results):
+    """The results, each given the title of the page it sits under (an activity's provider, a
+    story's index), so results with the same title can be told apart. One query per page."""
+    results = list(results)
+    parents = {
+        page.path: page.title
+        for page in Page.objects.filter(
+            path__in={result.path[: -result.steplen] for result in results}, depth__gt=2
+        ).only("path", "title")
+    }
+    for result in results:
+        result.section_title = parents.get(result.path[: -result.steplen])
+    return results
+
+
 def search(request):
     form = SiteSearchForm(request.GET)
     query_string = ""
@@ -59,6 +74,7 @@ def search(request):
             results = pages.specific().search(terms, operator="and") if terms else pages.none()
             paginator = Paginator(results, RESULTS_PER_PAGE)
             results_page = paginator.get_page(form.cleaned_data["page"] or 1)
+            results_page.object_list = _with_sections(results_page.object_list)
             promotions = promoted_results(query_string, pages)
             Query.get(query_string).add_hit()
     else:

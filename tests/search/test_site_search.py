@@ -150,3 +150,31 @@ def test_query_count_does_not_grow_with_results(client, home_page):
     assert len(result_titles(response)) == 10
     assert many == few
     assert many <= 30
+
+
+def test_results_with_the_same_title_say_where_they_sit(client, home_page):
+    for section in ("Spark Arts", "Arena Theatre"):
+        parent = StandardPageFactory(
+            parent=home_page, title=section, slug=section.lower().replace(" ", "-")
+        )
+        StandardPageFactory(
+            parent=parent,
+            title="Make a samba band",
+            slug="samba",
+            listing_summary=f"Drumming with {section}.",
+        )
+    soup = BeautifulSoup(client.get("/search/", {"q": "samba"}).content, "html.parser")
+    shown = sorted(
+        (
+            item.select_one("h3").get_text(strip=True),
+            item.select_one(".results__section").get_text(strip=True),
+        )
+        for item in soup.select("ol.results > li")
+    )
+    assert shown == [("Make a samba band", "Arena Theatre"), ("Make a samba band", "Spark Arts")]
+    # A page straight under the home page has no section line (the home page says nothing).
+    top = StandardPageFactory(parent=home_page, title="Samba in schools", slug="samba-schools")
+    soup = BeautifulSoup(client.get("/search/", {"q": "schools"}).content, "html.parser")
+    item = soup.select_one("ol.results > li")
+    assert item.select_one("h3").get_text(strip=True) == top.title
+    assert item.select_one(".results__section") is None
