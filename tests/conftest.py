@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -16,6 +17,23 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """Data shared by every test in a module, inside a transaction rolled back at its end.
+
+    Each test still runs in its own nested transaction (a savepoint), so tests stay isolated
+    from each other while a costly world is built once per module, not once per test.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
@@ -80,23 +79,6 @@ class Expected:
     sessions: list = field(default_factory=list)
     in_care: bool = False
     cpd: bool = False
-
-
-@pytest.fixture(scope="module")
-def module_db(django_db_setup, django_db_blocker):
-    """Data shared by every test in a module, inside a transaction rolled back at its end.
-
-    Each test still runs in its own nested transaction (a savepoint), so tests stay isolated
-    from each other while the costly world is built once per module, not once per test.
-    """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
@@ -52,20 +51,6 @@ class World:
     urls: dict
     content: list = field(default_factory=list)
     english: dict = field(default_factory=dict)  # the source pages, by name
-
-
-@pytest.fixture(scope="module")
-def module_db(django_db_setup, django_db_blocker):
-    """Data built once per module, in a transaction rolled back at its end; each test still
-    runs in its own savepoint."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def _translate(page, welsh, **values):

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from directory.models import ActivityPage, DirectoryIndexPage, Place, ProviderPage
@@ -37,20 +36,6 @@ class Expected:
     themes: set
     place_lineages: list
     place_codes: set
-
-
-@pytest.fixture(scope="module")
-def module_db(django_db_setup, django_db_blocker):
-    """Data shared by a module's tests, in a transaction rolled back at the module's end; each
-    test still runs in its own savepoint."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def english():
