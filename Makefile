@@ -24,8 +24,13 @@ run: install
 	$(PY) manage.py ensure_dev_admin --port $(PORT)
 	SITE_PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Both cores (or as many as the machine has): each worker has its own test database, and a
+# test file's tests stay on one worker so its shared world is built once. One folder or file:
+# `make test TESTS=tests/directory`; one worker: `make test WORKERS=0`.
+WORKERS ?= auto
+TESTS ?=
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(WORKERS) --dist loadfile $(TESTS)
 
 lint: install
 	$(VENV)/bin/ruff check .

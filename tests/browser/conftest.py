@@ -9,7 +9,8 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
+
+from tests.conftest import load_demo
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -114,7 +115,9 @@ def migrated_rows(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def demo(live_server, django_db_serialized_rollback, transactional_db, migrated_rows):
+def demo(
+    live_server, django_db_serialized_rollback, transactional_db, migrated_rows, demo_snapshots
+):
     """The demo content, served by the live server.
 
     Each transactional test ends by flushing every table, and serialized rollback restores the
@@ -127,8 +130,10 @@ def demo(live_server, django_db_serialized_rollback, transactional_db, migrated_
     connection = connections["default"]
     if migrated_rows and not hasattr(connection, "_test_serialized_contents"):
         connection._test_serialized_contents = migrated_rows
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
+    if demo_snapshots is not None:
+        demo_snapshots.demo.restore(connection)
+    else:
+        load_demo()
     return live_server
 
 

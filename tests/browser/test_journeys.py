@@ -94,12 +94,12 @@ def test_video_loads_from_its_host_only_after_the_reader_presses_play(page, bloc
     assert page.locator("iframe").count() == 0
     assert page.request_log.foreign() == []
 
-    page.get_by_role("button", name=re.compile("Play video")).click()
+    with page.expect_request(lambda request: "youtube-nocookie.com" in request.url):
+        page.get_by_role("button", name=re.compile("Play video")).click()
     iframe = page.locator("iframe")
     expect(iframe).to_have_count(1)
     assert iframe.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
     assert iframe.get_attribute("title") == "The pilot in two minutes"
-    page.wait_for_timeout(200)
     assert any("youtube-nocookie.com" in url for url in page.request_log.foreign())
 
 

@@ -42,7 +42,10 @@ def test_reader_finds_a_story_and_chooses_to_play_its_video(page, demo, axe_chec
     axe_check(page)
     assert page.request_log.foreign() == []
 
-    page.get_by_role("button", name=re.compile(r"^Play video: Improving social mobility")).click()
+    # The frame's request is the signal that the player has started loading (no fixed wait).
+    play = page.get_by_role("button", name=re.compile(r"^Play video: Improving social mobility"))
+    with page.expect_request(lambda request: "youtube-nocookie.com" in request.url):
+        play.click()
     frame = video.locator("iframe")
     expect(frame).to_have_count(1)
     expect(frame).to_have_attribute(
@@ -50,7 +53,6 @@ def test_reader_finds_a_story_and_chooses_to_play_its_video(page, demo, axe_chec
     )
     expect(frame).to_have_attribute("title", "Improving social mobility in Wakefield")
     # The only host contacted is the one the reader chose (and the test blocked it).
-    page.wait_for_timeout(200)
     foreign = page.request_log.foreign()
     assert foreign and all(url.startswith("https://www.youtube-nocookie.com/") for url in foreign)
 

@@ -13,20 +13,6 @@ from stories.models import StoryIndexPage, StoryPage, StoryProvider
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def shared_demo(module_db):
-    """The demo is loaded once for this module (about twenty seconds), not once per test."""
-    from wagtail.models import Site
-
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return Site.objects.get(is_default_site=True)
-
-
-@pytest.fixture
-def demo_site(shared_demo, db):
-    return shared_demo
-
-
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 
