@@ -35,8 +35,7 @@ from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage, 
 from directory.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
 from directory.stages import stages_for
 from home.localized import localized_name
-from home.models import SiteSettings
-from home.regions import REGIONS_BY_KEY
+from regions.sites import regional_home_keys
 from search.query import search_terms
 
 PAGE_SIZE = 20
@@ -172,13 +171,7 @@ def own_directory_scope(directory, locale):
 def _regional_directories(directory, locale):
     # Home pages of the regional sites that offer this language (a stray translation on a site
     # that does not offer it is never served, so its listings must not be found either).
-    home_keys = [
-        key
-        for region, key in SiteSettings.objects.exclude(region="").values_list(
-            "region", "site__root_page__translation_key"
-        )
-        if region in REGIONS_BY_KEY and locale.language_code in REGIONS_BY_KEY[region].languages
-    ]
+    home_keys = regional_home_keys(locale.language_code)
     regional_homes = set(
         Page.objects.filter(locale=locale, translation_key__in=home_keys).values_list(
             "path", flat=True

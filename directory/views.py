@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from directory.forms import TAXONOMY_FILTERS, WHOLE_UK, DirectorySearchForm
 from directory.search import Filters, activity_scope, search_activities
-from home.regions import nation_code_for_request
+from places.nations import nation_code_for_request
 
 # What a suggestion in the empty state calls each filter, and the query-string keys it drops.
 FILTER_LABELS = {

@@ -22,7 +22,7 @@ from directory.icalendar import activity_calendar
 from directory.postcodes import PostcodeError, find_district, unit_vector
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from home.regions import nation_code_for_request
+from places.nations import nation_code_for_request
 
 MAX_AGE = 18
 

@@ -107,7 +107,7 @@ def build_world():
     )
 
     # The directory. The site has no region, so it serves Welsh, Gaelic and Irish alike (the
-    # regional rules are tested in tests/home/test_regional_sites.py).
+    # regional rules are tested in tests/regions/test_regional_sites.py).
     directory = DirectoryIndexPage(
         title="Find activities", slug="activities", introduction="All of them."
     )
