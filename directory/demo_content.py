@@ -22,13 +22,13 @@ from directory.models import (
     DeliveryLanguage,
     DirectoryIndexPage,
     Format,
-    Place,
     ProviderPage,
     ProviderVenue,
 )
 from directory.permissions import provider_editors_group, set_up_directory_review
-from directory.places import load_places
 from home.models import NavigationLink, SiteSettings
+from places.loader import load_places
+from places.models import Place
 
 PROVIDERS = [
     {

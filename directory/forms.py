@@ -5,9 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format, Place
-from directory.postcodes import PostcodeError, find_district
-from directory.stages import stages_for
+from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format
+from places.models import Place
+from places.postcodes import PostcodeError, find_district
+from places.stages import stages_for
 
 RADIUS_CHOICES = [
     (2, _("2 miles")),

@@ -31,10 +31,11 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from directory.forms import DEFAULT_RADIUS, TAXONOMY_FILTERS
-from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage, Place
-from directory.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
-from directory.stages import stages_for
+from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage
 from home.localized import localized_name
+from places.models import Place
+from places.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
+from places.stages import stages_for
 from regions.sites import regional_home_keys
 from search.query import search_terms
 
@@ -46,11 +47,11 @@ BOOLEAN_FILTERS = ("free", "in_care", "cpd")
 class Filters:
     q: str = ""
     place: Place | None = None
-    postcode: object | None = None  # a directory.postcodes.District
+    postcode: object | None = None  # a places.postcodes.District
     radius: int = DEFAULT_RADIUS  # miles
     art_form: list = field(default_factory=list)
     age_range: tuple | None = None  # (from, to); either end may be None
-    stage: object | None = None  # a directory.stages.Stage
+    stage: object | None = None  # a places.stages.Stage
     format: list = field(default_factory=list)
     free: bool = False
     max_price: object | None = None

@@ -112,7 +112,7 @@ def serve_directory(page, request):
 
 def _site_nation(nation_code, default_nation):
     """The regional site's nation, named in the reader's language (None outside the regions)."""
-    from directory.models import Place
+    from places.models import Place
 
     if not nation_code:
         return None
@@ -123,7 +123,7 @@ def _site_nation(nation_code, default_nation):
 def _place_choices():
     """Places for the place picker, grouped by nation, in the reader's language where
     translated."""
-    from directory.models import Place
+    from places.models import Place
 
     locale = Locale.get_active()
     chosen = {}

@@ -24,9 +24,9 @@ from directory.models import (
     ProviderPage,
     ProviderVenue,
 )
-from directory.places import load_places
 from home.factories import FooterFactory, FormFieldFactory, FormPageFactory, HomePageFactory
 from home.models import NavigationLink, SiteSettings, StandardPage
+from places.loader import load_places
 from showcase.models import ShowcaseIndexPage, ShowcasePage
 from stories.models import StoryIndexPage, Theme
 from tests.showcase.conftest import make_artwork, make_child
