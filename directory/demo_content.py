@@ -22,13 +22,14 @@ from directory.models import (
     DeliveryLanguage,
     DirectoryIndexPage,
     Format,
-    Place,
     ProviderPage,
     ProviderVenue,
 )
 from directory.permissions import provider_editors_group, set_up_directory_review
-from directory.places import load_places
 from home.models import NavigationLink, SiteSettings
+from places.loader import load_places
+from places.models import Place
+from places.nations import nation_code_for_site
 
 PROVIDERS = [
     {
@@ -466,20 +467,17 @@ def load(stdout, activities=0, **options):
     from home.models import HomePage
 
     load_places()
-    from home.demo_regions import regional_home
+    from home.demo_regions import REGIONAL_HOMES, regional_home
 
     home = HomePage.objects.filter(depth=2, slug="home", locale__language_code="en").first()
     directory = ensure_directory_page(home)
     # Each provider lists on the site of the nation it is based in; England's site also holds
     # the UK-wide providers and the generated benchmark volume.
-    directories = {"GB-ENG": directory}
-    for key, nation in (
-        ("wales", "GB-WLS"),
-        ("scotland", "GB-SCT"),
-        ("northern-ireland", "GB-NIR"),
-    ):
+    directories = {}
+    for key in REGIONAL_HOMES:
         regional = regional_home(key)
         if regional is not None:
+            nation = nation_code_for_site(Site.objects.filter(root_page=regional).first())
             directories[nation] = ensure_directory_page(regional)
     vocabulary = Vocabulary()
     created = 0

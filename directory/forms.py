@@ -5,9 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format, Place
-from directory.postcodes import PostcodeError, find_district
-from directory.stages import stages_for
+from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format
+from places.models import Place
+from places.nations import NORTHERN_IRELAND
+from places.postcodes import PostcodeError, find_district
+from places.stages import stages_for
 
 RADIUS_CHOICES = [
     (2, _("2 miles")),
@@ -30,7 +32,6 @@ MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10_000
 # Northern Ireland's postcode districts are not openly licensed (see the README), so its site
 # says so up front and a BT postcode gets a way forward instead of "not found".
-NORTHERN_IRELAND = "GB-NIR"
 NO_BT_POSTCODES = _(
     "Postcode search does not cover Northern Ireland (BT) postcodes yet. Choose your council "
     "area under “Place” instead."

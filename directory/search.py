@@ -31,12 +31,12 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from directory.forms import DEFAULT_RADIUS, TAXONOMY_FILTERS
-from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage, Place
-from directory.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
-from directory.stages import stages_for
+from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage
 from home.localized import localized_name
-from home.models import SiteSettings
-from home.regions import REGIONS_BY_KEY
+from places.models import Place
+from places.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
+from places.stages import stages_for
+from regions.sites import regional_home_keys
 from search.query import search_terms
 
 PAGE_SIZE = 20
@@ -47,11 +47,11 @@ BOOLEAN_FILTERS = ("free", "in_care", "cpd")
 class Filters:
     q: str = ""
     place: Place | None = None
-    postcode: object | None = None  # a directory.postcodes.District
+    postcode: object | None = None  # a places.postcodes.District
     radius: int = DEFAULT_RADIUS  # miles
     art_form: list = field(default_factory=list)
     age_range: tuple | None = None  # (from, to); either end may be None
-    stage: object | None = None  # a directory.stages.Stage
+    stage: object | None = None  # a places.stages.Stage
     format: list = field(default_factory=list)
     free: bool = False
     max_price: object | None = None
@@ -172,13 +172,7 @@ def own_directory_scope(directory, locale):
 def _regional_directories(directory, locale):
     # Home pages of the regional sites that offer this language (a stray translation on a site
     # that does not offer it is never served, so its listings must not be found either).
-    home_keys = [
-        key
-        for region, key in SiteSettings.objects.exclude(region="").values_list(
-            "region", "site__root_page__translation_key"
-        )
-        if region in REGIONS_BY_KEY and locale.language_code in REGIONS_BY_KEY[region].languages
-    ]
+    home_keys = regional_home_keys(locale.language_code)
     regional_homes = set(
         Page.objects.filter(locale=locale, translation_key__in=home_keys).values_list(
             "path", flat=True

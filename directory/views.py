@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from directory.forms import TAXONOMY_FILTERS, WHOLE_UK, DirectorySearchForm
 from directory.search import Filters, activity_scope, search_activities
-from home.regions import nation_code_for_request
+from places.nations import nation_code_for_request
 
 # What a suggestion in the empty state calls each filter, and the query-string keys it drops.
 FILTER_LABELS = {
@@ -112,7 +112,7 @@ def serve_directory(page, request):
 
 def _site_nation(nation_code, default_nation):
     """The regional site's nation, named in the reader's language (None outside the regions)."""
-    from directory.models import Place
+    from places.models import Place
 
     if not nation_code:
         return None
@@ -123,7 +123,7 @@ def _site_nation(nation_code, default_nation):
 def _place_choices():
     """Places for the place picker, grouped by nation, in the reader's language where
     translated."""
-    from directory.models import Place
+    from places.models import Place
 
     locale = Locale.get_active()
     chosen = {}

@@ -9,7 +9,6 @@ from directory.models import (
     DeliveryLanguage,
     DirectoryIndexPage,
     Format,
-    Place,
     ProviderPage,
 )
 from directory.permissions import provider_editors_group, set_up_directory_review
@@ -46,23 +45,11 @@ class DeliveryLanguageViewSet(TaxonomyViewSet):
     icon = "comment"
 
 
-class PlaceViewSet(SnippetViewSet):
-    model = Place
-    icon = "site"
-    list_display = ["name", "kind", "code", "parent", "locale"]
-    list_filter = ["kind", "locale"]
-    search_fields = ["name", "code"]
-    search_backend_name = None  # as for the taxonomies above
-    ordering = ["lineage"]
-    list_per_page = 50
-
-
 class DirectoryTaxonomies(SnippetViewSetGroup):
     menu_label = _("Directory taxonomies")
     menu_icon = "folder-open-inverse"
     menu_order = 250
     items = (
-        PlaceViewSet,
         ArtFormViewSet,
         FormatViewSet,
         AccessFeatureViewSet,

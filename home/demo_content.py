@@ -16,8 +16,8 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
-from home.regions import REGIONS_BY_KEY
-from home.sites import ensure_site
+from regions.regions import REGIONS_BY_KEY
+from regions.sites import ensure_site
 
 SIGN_UP_ROLES = [
     "Teacher",

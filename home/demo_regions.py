@@ -9,8 +9,8 @@ from wagtail.models import Locale, Page
 from home.demo_content import PROGRAMME_EMAIL, child_page, publish, rich_text
 from home.demo_images import get_or_create_demo_image
 from home.models import Footer, HomePage, NavigationLink, SiteSettings, StandardPage
-from home.regions import REGIONS_BY_KEY
-from home.sites import ensure_site
+from regions.regions import REGIONS_BY_KEY
+from regions.sites import ensure_site, site_for_region
 
 REGIONAL_HOMES = {
     "wales": {
@@ -124,7 +124,11 @@ def ensure_regional_site(key, content):
         )
         Page.get_first_root_node().add_child(instance=home)
         publish(home)
-    site = ensure_site(REGIONS_BY_KEY[key], home, content["site_name"])
+    region = REGIONS_BY_KEY[key]
+    # A site that is new to its region takes the region's name (an editor's later choice of
+    # name is kept on later runs).
+    newly_regional = site_for_region(region) is None
+    site = ensure_site(region, home, content["site_name"])
     about, _ = child_page(
         home,
         StandardPage,
@@ -147,6 +151,8 @@ def ensure_regional_site(key, content):
         ]
         footer.save()
     site_settings = SiteSettings.for_site(site)
+    if newly_regional:
+        site_settings.site_name = content["site_name"]
     site_settings.tagline = site_settings.tagline or content["tagline"]
     site_settings.contact_email = site_settings.contact_email or PROGRAMME_EMAIL
     site_settings.footer = site_settings.footer or footer

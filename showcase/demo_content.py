@@ -21,8 +21,9 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from wagtail.models import Site
 
-from directory.models import ActivityPage, Place
+from directory.models import ActivityPage
 from home.models import HomePage, NavigationLink, SiteSettings
+from places.models import Place
 from showcase.models import Artwork, Child, ConsentRecord, ShowcaseIndexPage, ShowcasePage
 
 NOTICE = "2025-09"

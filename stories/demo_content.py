@@ -14,9 +14,10 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Site
 
-from directory.models import ActivityPage, DirectoryIndexPage, Place, ProviderPage
+from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
 from home.demo_images import get_or_create_demo_image
 from home.models import HomePage, NavigationLink, SiteSettings
+from places.models import Place
 from stories.models import (
     Author,
     StoryActivity,

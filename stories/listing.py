@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from directory.models import ActivityPage, Place, ProviderPage
+from directory.models import ActivityPage, ProviderPage
 from home.localized import localized_name
 from home.models import SiteImage
+from places.models import Place
 from stories.models import (
     StoryActivity,
     StoryIndexPage,

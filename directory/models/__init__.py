@@ -11,7 +11,6 @@ from directory.models.taxonomies import (
     ArtForm,
     DeliveryLanguage,
     Format,
-    Place,
     Taxonomy,
 )
 
@@ -24,7 +23,6 @@ __all__ = [
     "DeliveryLanguage",
     "DirectoryIndexPage",
     "Format",
-    "Place",
     "ProviderPage",
     "ProviderVenue",
     "Taxonomy",

@@ -19,10 +19,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory import structured_data
 from directory.icalendar import activity_calendar
-from directory.postcodes import PostcodeError, find_district, unit_vector
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from home.regions import nation_code_for_request
+from places.nations import nation_code_for_request
+from places.postcodes import PostcodeError, find_district, unit_vector
 
 MAX_AGE = 18
 
@@ -113,7 +113,7 @@ class ProviderPage(BasePage):
         related_name="+",
     )
     places_served = ParentalManyToManyField(
-        "directory.Place", verbose_name=_("places served"), blank=True, related_name="+"
+        "places.Place", verbose_name=_("places served"), blank=True, related_name="+"
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
@@ -279,7 +279,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
         related_name="activities",
     )
     places = ParentalManyToManyField(
-        "directory.Place",
+        "places.Place",
         verbose_name=_("places where offered"),
         related_name="activities",
         help_text=_("Where schools can have this: choose nations, regions or local authorities."),

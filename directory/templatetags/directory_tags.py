@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from directory.stages import stage_labels_for_ages
+from places.stages import stage_labels_for_ages
 
 register = template.Library()
 

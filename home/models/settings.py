@@ -9,29 +9,18 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
 from home.blocks import LinkBlock
-from home.regions import REGION_CHOICES
 
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting, ClusterableModel):
-    """What differs between regional sites: name, contact details, navigation, footer.
+    """What differs between regional sites: name, contact details, navigation, footer. (Which
+    region a site serves is a setting of the regions app: ``regions.RegionSettings``.)
 
     Navigation points at pages, so its labels are the pages' own (translated) titles and each
     link follows the reader's language. The footer is a translatable snippet for the same reason.
     """
 
     site_name = models.CharField(_("site name"), max_length=120, default="Arts Backpack")
-    region = models.CharField(
-        _("region"),
-        max_length=20,
-        choices=REGION_CHOICES,
-        blank=True,
-        help_text=_(
-            "The nation this site serves. It decides the site's languages, where its directory "
-            "starts and how school stages are named. Leave empty for a site outside the four "
-            "regional sites."
-        ),
-    )
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
@@ -48,7 +37,7 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("region")],
+            [FieldPanel("site_name"), FieldPanel("tagline")],
             heading=_("Identity"),
         ),
         MultiFieldPanel(

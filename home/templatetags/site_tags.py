@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteSettings
-from home.regions import page_alternates, site_languages
+from regions.regions import page_alternates, site_languages
 
 register = template.Library()
 
@@ -89,7 +89,7 @@ def breadcrumbs(context):
 def language_links(context):
     """Links to this content in the site's other languages, for the switcher and hreflang.
 
-    Only the site's own languages are offered (home/regions.py). On a page, only its published
+    Only the site's own languages are offered (regions/regions.py). On a page, only its published
     translations on this site, chosen by ``page_alternates`` exactly as the sitemap chooses
     them; on other views (search), every language the site offers; on "not found", each
     language's home page.

@@ -128,7 +128,7 @@ class Artwork(models.Model):
         _("year group"), max_length=30, blank=True, help_text=_("For example Year 4, or P5.")
     )
     place = models.ForeignKey(
-        "directory.Place",
+        "places.Place",
         verbose_name=_("local authority"),
         null=True,
         blank=True,

@@ -86,7 +86,7 @@ class ShowcasePage(RoutablePageMixin, BasePage):
         help_text=_("Show works made in this activity (in any language)."),
     )
     place = models.ForeignKey(
-        "directory.Place",
+        "places.Place",
         verbose_name=_("place"),
         null=True,
         blank=True,

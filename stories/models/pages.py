@@ -242,7 +242,7 @@ class StoryTheme(Orderable):
 class StoryPlace(Orderable):
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_places")
     place = models.ForeignKey(
-        "directory.Place", verbose_name=_("place"), on_delete=models.CASCADE, related_name="+"
+        "places.Place", verbose_name=_("place"), on_delete=models.CASCADE, related_name="+"
     )
     panels = [FieldPanel("place")]
 

@@ -18,12 +18,12 @@ from directory.models import (
     DeliveryLanguage,
     DirectoryIndexPage,
     Format,
-    Place,
     ProviderPage,
 )
-from directory.places import load_places
-from directory.postcodes import find_district
 from home.factories import HomePageFactory
+from places.loader import load_places
+from places.models import Place
+from places.postcodes import find_district
 
 # Venue districts around the Midlands, and None for activities that come to the school.
 VENUES = [

@@ -8,8 +8,8 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from directory.postcodes import KM_PER_MILE, distance_km
-from directory.stages import stages_for
+from places.postcodes import KM_PER_MILE, distance_km
+from places.stages import stages_for
 
 
 def _prefixes(lineage):

@@ -5,7 +5,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format, Place
+from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format
+from places.models import Place
 from stories.models import Author, Theme
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,10 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from directory.models import ArtForm, DirectoryIndexPage, Place
+from directory.models import ArtForm, DirectoryIndexPage
 from directory.search import Filters, activity_scope, search_activities
 from home.factories import HomePageFactory
+from places.models import Place
 from tests.directory.conftest import make_activity, make_provider
 
 pytestmark = pytest.mark.django_db

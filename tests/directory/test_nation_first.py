@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Site
 
 from directory.models import DirectoryIndexPage
-from home.models import SiteSettings
+from regions.models import RegionSettings
 from tests.directory.conftest import make_activity, make_provider
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def set_region(directory_page, region):
     site = Site.objects.get(root_page=directory_page.get_parent())
-    settings = SiteSettings.for_site(site)
+    settings = RegionSettings.for_site(site)
     settings.region = region
     settings.save()
 
@@ -140,7 +140,7 @@ def _regional_site(hostname, region, slug):
 
     home = HomePageFactory(parent=Page.get_first_root_node(), slug=slug)
     site = Site.objects.create(hostname=hostname, port=80, root_page=home)
-    settings = SiteSettings.for_site(site)
+    settings = RegionSettings.for_site(site)
     settings.region = region
     settings.save()
     directory = DirectoryIndexPage(title="Activities", slug="activities")

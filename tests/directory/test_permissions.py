@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import rich_text
 
-from directory.models import ArtForm, DeliveryLanguage, Format, Place
+from directory.models import ArtForm, DeliveryLanguage, Format
 from directory.permissions import (
     REVIEW_WORKFLOW,
     REVIEWERS_GROUP,
@@ -16,6 +16,7 @@ from directory.permissions import (
     set_up_directory_review,
 )
 from home.translation_import import translate
+from places.models import Place
 from tests.directory.conftest import make_activity, make_provider
 
 pytestmark = pytest.mark.django_db

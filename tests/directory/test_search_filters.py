@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Locale
 
-from directory.models import Place
-from directory.postcodes import distance_km, find_district
 from directory.search import Filters, activity_scope, search_activities
-from directory.stages import stages_for
+from places.models import Place
+from places.postcodes import distance_km, find_district
+from places.stages import stages_for
 from tests.directory import oracle
 
 pytestmark = pytest.mark.django_db

@@ -24,9 +24,9 @@ from directory.models import (
     ProviderPage,
     ProviderVenue,
 )
-from directory.places import load_places
 from home.factories import FooterFactory, FormFieldFactory, FormPageFactory, HomePageFactory
 from home.models import NavigationLink, SiteSettings, StandardPage
+from places.loader import load_places
 from showcase.models import ShowcaseIndexPage, ShowcasePage
 from stories.models import StoryIndexPage, Theme
 from tests.showcase.conftest import make_artwork, make_child
@@ -107,7 +107,7 @@ def build_world():
     )
 
     # The directory. The site has no region, so it serves Welsh, Gaelic and Irish alike (the
-    # regional rules are tested in tests/home/test_regional_sites.py).
+    # regional rules are tested in tests/regions/test_regional_sites.py).
     directory = DirectoryIndexPage(
         title="Find activities", slug="activities", introduction="All of them."
     )

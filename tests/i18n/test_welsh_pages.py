@@ -23,7 +23,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.views.defaults import server_error
 
-from directory.models import Place
+from places.models import Place
 from stories.models import Theme
 
 pytestmark = pytest.mark.django_db

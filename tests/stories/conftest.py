@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from wagtail.models import Locale, Page, Site
 
-from directory.models import ActivityPage, DirectoryIndexPage, Place, ProviderPage
-from directory.places import load_places
+from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
 from home.factories import HomePageFactory
+from places.loader import load_places
+from places.models import Place
 from stories.models import (
     Author,
     StoryAuthor,

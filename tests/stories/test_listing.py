@@ -43,7 +43,7 @@ def listed_titles(client, url, params):
 
 
 def lineage_of(code):
-    from directory.models import Place
+    from places.models import Place
 
     return Place.objects.get(code=code, locale__language_code="en").lineage
 
@@ -84,7 +84,7 @@ def test_year_filter(client, world, year):
 def test_every_combination_of_filters_matches_the_oracle(world):
     """All four filters together and in every pairing, through the listing function the page,
     feeds and home page share."""
-    from directory.models import Place
+    from places.models import Place
     from stories.models import Theme
 
     _home, index, records = world

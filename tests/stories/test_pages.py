@@ -338,7 +338,7 @@ def test_publishing_without_a_transcript_is_refused_in_the_editor(admin_client, 
 def test_translated_story_shows_theme_and_place_names_in_its_language(client, story_site):
     """wagtail-localize copies the inline rows unchanged, so a Welsh story may point at the
     English theme: it is still named, filtered and listed in Welsh."""
-    from directory.models import Place
+    from places.models import Place
     from stories.models import StoryTheme, Theme
 
     _home, index = story_site

@@ -9,9 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from directory.models import ActivityPage, DirectoryIndexPage, Place
-from directory.postcodes import find_district
+from directory.models import ActivityPage, DirectoryIndexPage
 from directory.search import Filters, activity_scope, search_activities
+from places.models import Place
+from places.postcodes import find_district
 
 
 def typical_searches():

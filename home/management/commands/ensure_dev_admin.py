@@ -29,7 +29,7 @@ class Command(BaseCommand):
                 "(local development only)."
             )
         )
-        from home.regions import REGIONS
+        from regions.regions import REGIONS
 
         for region in REGIONS:
             self.stdout.write(f"{region.name}: http://{region.hostname}:{port}/")

@@ -56,6 +56,8 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Project apps first so their templates override the libraries'.
+    "regions",
+    "places",
     "home",
     "directory",
     "stories",
@@ -94,7 +96,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.middleware.SiteLanguageMiddleware",
+    "regions.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -212,8 +214,8 @@ LANGUAGES = [
     ("gd", "Gàidhlig"),
     ("ga", "Gaeilge"),
 ]
-# The regional sites' hostnames (home/regions.py); `manage.py sync_regional_sites` writes them to
-# Wagtail's Site records. SITE_PORT is the port the public sites are reached on (80 behind a
+# The regional sites' hostnames (regions/regions.py); `manage.py sync_regional_sites` writes them
+# to Wagtail's Site records. SITE_PORT is the port the public sites are reached on (80 behind a
 # proxy; 8000 for `make run`), so absolute links between the sites are right.
 REGIONAL_SITE_HOSTNAMES = {
     "england": env("ENGLAND_HOSTNAME"),

@@ -3,8 +3,8 @@ regional sites' Wagtail Site records. Run it after changing them; safe to run at
 
 from django.core.management.base import BaseCommand
 
-from home.regions import REGIONS
-from home.sites import site_for_region, sync_hostnames
+from regions.regions import REGIONS
+from regions.sites import site_for_region, sync_hostnames
 
 
 class Command(BaseCommand):

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from places.nations import ENGLAND, NORTHERN_IRELAND, SCOTLAND, WALES
+
 
 @dataclass(frozen=True)
 class Stage:
@@ -23,32 +25,32 @@ class Stage:
 
 
 STAGES_BY_NATION = {
-    "GB-ENG": [
+    ENGLAND: [
         Stage("eyfs", _("Early years foundation stage (EYFS, ages 3–5)"), 3, 5),
         Stage("ks1", _("Key stage 1 (years 1–2, ages 5–7)"), 5, 7),
         Stage("ks2", _("Key stage 2 (years 3–6, ages 7–11)"), 7, 11),
         Stage("ks3", _("Key stage 3 (years 7–9, ages 11–14)"), 11, 14),
     ],
-    "GB-WLS": [
+    WALES: [
         Stage("nursery", _("Nursery and reception (progression step 1, ages 3–5)"), 3, 5),
         Stage("ps2", _("Years 1–3 (progression step 2, ages 5–8)"), 5, 8),
         Stage("ps3", _("Years 4–6 (progression step 3, ages 8–11)"), 8, 11),
         Stage("ps4", _("Years 7–9 (progression step 4, ages 11–14)"), 11, 14),
     ],
-    "GB-SCT": [
+    SCOTLAND: [
         Stage("early", _("Early level (nursery to P1, ages 3–5)"), 3, 5),
         Stage("first", _("First level (P2–P4, ages 5–8)"), 5, 8),
         Stage("second", _("Second level (P5–P7, ages 8–11)"), 8, 11),
         Stage("third", _("Third level (S1–S3, ages 11–14)"), 11, 14),
     ],
-    "GB-NIR": [
+    NORTHERN_IRELAND: [
         Stage("foundation", _("Foundation stage (P1–P2, ages 4–6)"), 4, 6),
         Stage("ks1", _("Key stage 1 (P3–P4, ages 6–8)"), 6, 8),
         Stage("ks2", _("Key stage 2 (P5–P7, ages 8–11)"), 8, 11),
         Stage("ks3", _("Key stage 3 (years 8–10, ages 11–14)"), 11, 14),
     ],
 }
-DEFAULT_NATION = "GB-ENG"
+DEFAULT_NATION = ENGLAND
 
 
 def stages_for(nation_code):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from directory.places import PLACES_FILE, load_places
+from places.loader import PLACES_FILE, load_places
 
 
 class Command(BaseCommand):

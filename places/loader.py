@@ -1,4 +1,4 @@
-"""Loading the UK place hierarchy from directory/data/places.csv (sources in SOURCES.md).
+"""Loading the UK place hierarchy from places/data/places.csv (sources in SOURCES.md).
 
 English names are the source rows; official Welsh names become Welsh translations of the same
 places (same translation key, so filters and links match in both languages).
@@ -10,7 +10,7 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Locale
 
-from directory.models import Place
+from places.models import Place
 
 PLACES_FILE = Path(__file__).resolve().parent / "data" / "places.csv"
 KIND_ORDER = {"nation": 0, "region": 1, "local_authority": 2}

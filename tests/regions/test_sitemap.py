@@ -11,8 +11,8 @@ from wagtail.models import Locale, PageViewRestriction
 
 from home.models import StandardPage
 from showcase.models import ShowcaseIndexPage, ShowcasePage
-from tests.home.conftest import publish_child, publish_translation
-from tests.home.test_regional_sites import alternates, get
+from tests.regions.conftest import publish_child, publish_translation
+from tests.regions.test_regional_sites import alternates, get
 from tests.showcase.conftest import make_artwork, make_child
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from django.conf import settings
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
-from home.regions import page_alternates, site_languages
+from regions.regions import page_alternates, site_languages
 
 # Pages whose translations are looked up together: one query per batch keeps memory and the
 # number of query parameters (SQLite allows a few thousand) bounded on a large site.

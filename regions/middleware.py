@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.utils.translation import get_language_from_path
 
-from home.regions import site_languages
+from regions.regions import site_languages
 
 
 class SiteLanguageMiddleware:

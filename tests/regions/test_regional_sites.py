@@ -9,9 +9,10 @@ from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
 from home.models import SiteSettings, StandardPage
-from home.regions import REGIONS, REGIONS_BY_KEY
-from home.sites import ensure_site, site_for_region, sync_hostnames
-from tests.home.conftest import SECOND_LANGUAGE, publish_child, publish_translation
+from regions.models import RegionSettings
+from regions.regions import REGIONS, REGIONS_BY_KEY
+from regions.sites import ensure_site, site_for_region, sync_hostnames
+from tests.regions.conftest import SECOND_LANGUAGE, publish_child, publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +148,7 @@ def test_hostnames_come_from_configuration(regional_homes):
 
 def test_each_site_settings_name_its_region(regional_homes):
     regions = {
-        settings.region: settings.site.root_page_id for settings in SiteSettings.objects.all()
+        settings.region: settings.site.root_page_id for settings in RegionSettings.objects.all()
     }
     assert regions == {key: home.pk for key, home in regional_homes.items()}
 

@@ -1,8 +1,9 @@
-"""The four regional sites: which nation each serves and which languages it offers.
+"""The four regional sites and which languages each offers.
 
 Wagtail has no per-site list of languages (wagtail/wagtail#7843), so it is kept here. A Wagtail
-``Site`` is tied to a region by its site settings (``SiteSettings.region``); hostnames come from
-configuration (``REGIONAL_SITE_HOSTNAMES``) and ``manage.py sync_regional_sites`` applies them.
+``Site`` is tied to a region by its region setting (``RegionSettings.region``); hostnames come
+from configuration (``REGIONAL_SITE_HOSTNAMES``) and ``manage.py sync_regional_sites`` applies
+them. Which nation a region serves is the places app's to say (``places/nations.py``).
 
 A site offers a language when its region lists it *and* the site's home page is published in
 it, so a language appears only once editors have translated the home page.
@@ -20,7 +21,6 @@ from wagtail.models import Page, Site
 class Region:
     key: str
     name: str
-    nation_code: str  # the directory Place code of the nation (ISO 3166-2)
     languages: tuple  # language codes, the site's main language first
 
     @property
@@ -29,22 +29,32 @@ class Region:
 
 
 REGIONS = (
-    Region("england", _("England"), "GB-ENG", ("en",)),
-    Region("wales", _("Wales"), "GB-WLS", ("en", "cy")),
-    Region("scotland", _("Scotland"), "GB-SCT", ("en", "gd")),
-    Region("northern-ireland", _("Northern Ireland"), "GB-NIR", ("en", "ga")),
+    Region("england", _("England"), ("en",)),
+    Region("wales", _("Wales"), ("en", "cy")),
+    Region("scotland", _("Scotland"), ("en", "gd")),
+    Region("northern-ireland", _("Northern Ireland"), ("en", "ga")),
 )
 REGIONS_BY_KEY = {region.key: region for region in REGIONS}
 REGION_CHOICES = [(region.key, region.name) for region in REGIONS]
 
 
 def region_for_request(request):
-    """The region of the site serving the request (site settings are cached on the request)."""
-    from home.models import SiteSettings
+    """The region of the site serving the request (the setting is cached on the request)."""
+    from regions.models import RegionSettings
 
     if Site.find_for_request(request) is None:
         return None
-    return REGIONS_BY_KEY.get(SiteSettings.for_request(request).region)
+    return REGIONS_BY_KEY.get(RegionSettings.for_request(request).region)
+
+
+def region_for_site(site):
+    """The region ``site`` serves (None for a site outside the regions, or no site)."""
+    from regions.models import RegionSettings
+
+    if site is None:
+        return None
+    region = RegionSettings.objects.filter(site=site).values_list("region", flat=True).first()
+    return REGIONS_BY_KEY.get(region)
 
 
 def allowed_languages(request):
@@ -123,9 +133,3 @@ def page_alternates(request, pages):
         if len(found) >= 2:
             alternates[page.pk] = sorted(found, key=lambda version: offered.index(version.code))
     return alternates
-
-
-def nation_code_for_request(request):
-    """The nation of the request's regional site (None outside the regions)."""
-    region = region_for_request(request)
-    return region.nation_code if region else None

