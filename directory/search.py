@@ -30,11 +30,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from wagtail.models import Page
 
+from core.localized import localized_name
 from directory.forms import DEFAULT_RADIUS, TAXONOMY_FILTERS
 from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage, Place
 from directory.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
 from directory.stages import stages_for
-from home.localized import localized_name
 from home.models import SiteSettings
 from home.regions import REGIONS_BY_KEY
 from search.query import search_terms

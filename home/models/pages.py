@@ -2,11 +2,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BaseStreamBlock, EntryPointBlock
-from home.models.base import BasePage
+from core.blocks import BaseStreamBlock, EntryPointBlock
+from core.models import BasePage
 
 
 class HomePage(BasePage):
@@ -16,7 +17,7 @@ class HomePage(BasePage):
     hero_heading = models.CharField(_("hero heading"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
-        "home.SiteImage",
+        get_image_model_string(),
         verbose_name=_("hero image"),
         null=True,
         blank=True,

@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from core.models import BasePage
 from showcase.models.artworks import Artwork
 
 WORKS_PER_PAGE = 24

@@ -56,6 +56,7 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Project apps first so their templates override the libraries'.
+    "core",
     "home",
     "directory",
     "stories",

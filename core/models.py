@@ -1,28 +1,12 @@
+"""The abstract base page every page type is built on, whichever app owns it."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-
-
-class SiteImage(AbstractImage):
-    """The site's image model. A credit travels with the image; alt text does not, because the
-    right description depends on where an image is used, so blocks ask for it each time."""
-
-    credit = models.CharField(
-        _("credit"), max_length=200, blank=True, help_text=_("Photographer or rights holder.")
-    )
-
-    admin_form_fields = (*Image.admin_form_fields, "credit")
-
-
-class SiteRendition(AbstractRendition):
-    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
-
-    class Meta:
-        unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
 class BasePage(Page):
@@ -45,7 +29,7 @@ class BasePage(Page):
         help_text=_("One or two sentences for cards, search results and the meta description."),
     )
     listing_image = models.ForeignKey(
-        "home.SiteImage",
+        get_image_model_string(),
         verbose_name=_("listing image"),
         null=True,
         blank=True,
@@ -65,7 +49,7 @@ class BasePage(Page):
         help_text=_("Description when shared. Defaults to the listing summary."),
     )
     social_image = models.ForeignKey(
-        "home.SiteImage",
+        get_image_model_string(),
         verbose_name=_("social image"),
         null=True,
         blank=True,
