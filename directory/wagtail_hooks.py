@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.sections import HOME_PAGE_SECTIONS, Section
 from directory.models import (
     AccessFeature,
     ArtForm,
@@ -13,6 +14,7 @@ from directory.models import (
     ProviderPage,
 )
 from directory.permissions import provider_editors_group, set_up_directory_review
+from directory.search import featured_activities
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -80,3 +82,9 @@ def give_new_providers_an_editors_group(request, page):
         provider_editors_group(page.specific)
     elif isinstance(page.specific, DirectoryIndexPage):
         set_up_directory_review(page.specific)
+
+
+@hooks.register(HOME_PAGE_SECTIONS, order=10)
+def coming_up_soon(request, page):
+    """The home page's soonest activities, from its own site's directory."""
+    return Section("directory/includes/home_section.html", featured_activities(request, page))

@@ -271,13 +271,3 @@ def featured_stories(request, home_page, limit=3):
         return []
     others = with_card_data(story_scope(index).exclude(pk=featured.pk))[: limit - 1]
     return [featured, *others]
-
-
-def stories_about_panel(request, page):
-    """The "Stories about this" panel on provider and activity pages."""
-    from home.related import RelatedPanel
-
-    stories = stories_about(page)
-    if not stories:
-        return None
-    return RelatedPanel(key="stories", heading=_("Stories about this"), items=stories)

@@ -11,8 +11,8 @@ from core.models import BasePage
 
 
 class HomePage(BasePage):
-    """The root of a regional site's tree: a hero, signposts for each audience, then featured
-    content. Later apps fill the featured slots through ``get_context``."""
+    """The root of a regional site's tree: a hero, signposts for each audience, then what
+    other apps add through the home page sections hook (core/sections.py)."""
 
     hero_heading = models.CharField(_("hero heading"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
@@ -74,14 +74,6 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
-
-    def get_context(self, request, *args, **kwargs):
-        from home import featured
-
-        context = super().get_context(request, *args, **kwargs)
-        # Slots the directory, stories and showcase apps fill; the template skips empty ones.
-        context.update(featured.fill(request, self))
-        return context
 
 
 class StandardPage(BasePage):
