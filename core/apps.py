@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,10 @@ class CoreConfig(AppConfig):
     name = "core"
     label = "core"
     verbose_name = _("Shared building blocks")
+
+    def ready(self):
+        from core.editorial import follow_new_translation
+
+        # Every model: a page type's own post_save is sent with its class as the sender, and
+        # which page types follow their translations is declared by hooks (core/editorial.py).
+        post_save.connect(follow_new_translation, dispatch_uid="core-editorial-translations")

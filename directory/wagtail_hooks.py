@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.editorial import REGISTER_EDITORIAL_POLICY
 from core.sections import HOME_PAGE_SECTIONS, Section
 from directory.models import (
     AccessFeature,
@@ -13,7 +14,11 @@ from directory.models import (
     Place,
     ProviderPage,
 )
-from directory.permissions import provider_editors_group, set_up_directory_review
+from directory.permissions import (
+    DIRECTORY_REVIEW,
+    provider_editors_group,
+    set_up_directory_review,
+)
 from directory.search import featured_activities
 
 
@@ -82,6 +87,13 @@ def give_new_providers_an_editors_group(request, page):
         provider_editors_group(page.specific)
     elif isinstance(page.specific, DirectoryIndexPage):
         set_up_directory_review(page.specific)
+
+
+@hooks.register(REGISTER_EDITORIAL_POLICY)
+def directory_review():
+    """The review and providers' rights follow directory and provider pages into every
+    language."""
+    return DIRECTORY_REVIEW
 
 
 @hooks.register(HOME_PAGE_SECTIONS, order=10)
