@@ -1,12 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_save
-from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "core"
     label = "core"
-    verbose_name = _("Shared building blocks")
+    verbose_name = "Shared building blocks"  # has no models of its own to show in the admin
 
     def ready(self):
         from core.editorial import follow_new_translation
