@@ -1,8 +1,7 @@
-"""Models of the home app: the site's image model, the site-wide page types and the per-site
-settings. Split by concern; import from here."""
+"""Models of the home app: the site-wide page types and the per-site settings. Split by
+concern; import from here."""
 
 from home.models.forms import FormField, FormPage
-from home.models.images import SiteImage, SiteRendition
 from home.models.pages import HomePage, StandardPage
 from home.models.settings import Footer, NavigationLink, SiteSettings
 
@@ -12,8 +11,6 @@ __all__ = [
     "FormPage",
     "HomePage",
     "NavigationLink",
-    "SiteImage",
-    "SiteRendition",
     "SiteSettings",
     "StandardPage",
 ]

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 
 from core.blocks import ImageBlock, LinkBlock, VideoBlock
+from core.factories import SiteImageFactory
 from core.video import video_embed_for
-from home.factories import FormFieldFactory, FormPageFactory, SiteImageFactory, StandardPageFactory
+from home.factories import FormFieldFactory, FormPageFactory, StandardPageFactory
 from tests.blocks import every_shared_block
 
 pytestmark = pytest.mark.django_db
