@@ -8,6 +8,11 @@ send; a page cache, when one comes, reads its rules from here too.
 """
 
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import cache_control
+
+# For responses that change only with a deployment and say nothing about anyone (robots.txt):
+# any cache may keep them for a day.
+public_for_a_day = cache_control(max_age=24 * 60 * 60, public=True)
 
 # Set whole rather than patched in as Django's add_never_cache_headers does, so no directive
 # added earlier (s-maxage, stale-while-revalidate) survives to let a shared cache keep a copy.

@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.views import favicon, robots_txt
 from home.sitemaps import SiteSitemap
-from home.views import favicon, robots_txt
 from search.views import search
 
 # Outside the language prefix: the admin, documents, and files crawlers look for at the root.
