@@ -9,8 +9,5 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from directory import signals
-        from directory.search import featured_activities
-        from home import featured
 
         signals.connect()
-        featured.register("featured_activities", featured_activities)

@@ -1,12 +1,12 @@
 """The Wales site's directory in Welsh: its two providers (one Welsh-medium) and all their
-activities, translated through wagtail-localize (home/translation_import.py). Runs after
+activities, translated through wagtail-localize (core/translation_import.py). Runs after
 home/demo_translations.py has translated the Wales home and directory pages. Safe to run again.
 """
 
 import re
 
+from core.translation_import import translate
 from directory.models import ProviderPage
-from home.translation_import import translate
 
 WELSH_PROVIDERS = ["cwmni-celf-y-cymoedd", "bay-animation-studio"]
 

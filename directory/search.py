@@ -30,9 +30,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from wagtail.models import Page
 
+from core.localized import localized_name
 from directory.forms import DEFAULT_RADIUS, TAXONOMY_FILTERS
 from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage
-from home.localized import localized_name
 from places.models import Place
 from places.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
 from places.stages import stages_for

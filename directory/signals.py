@@ -1,20 +1,15 @@
-"""Keep the search index in step with what was published, and directory permissions in step
-with translations.
+"""Keep the search index in step with what was published.
 
 Wagtail indexes a page when it is saved, before the publish step has written its tags and
 inline children (sessions), so those reach the index one publish late. Re-indexing once the
-page is published fixes that (see DESIGN.md, known pitfalls).
+page is published fixes that.
 
-A translation is a new page in another tree, so the review workflow and a provider's editing
-rights must be extended to it when it is created, whichever way it is made (wagtail-localize's
-views, its ``TranslationCreator``, ``copy_for_translation``, the demo's import).
+(The review workflow and providers' editing rights follow translations by the site's one
+editorial rule, core/editorial.py.)
 """
 
-from django.db.models.signals import post_save
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
-
-from directory.permissions import follow_translations
 
 
 def reindex_published_page(sender, instance, **kwargs):
@@ -26,21 +21,8 @@ def remove_unpublished_page(sender, instance, **kwargs):
     index.remove_object(instance.specific)
 
 
-def extend_permissions_to_translation(sender, instance, created, raw=False, **kwargs):
-    # Fixtures (raw) carry their own permission rows.
-    if created and not raw:
-        follow_translations(instance)
-
-
 def connect():
-    from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
-
-    for model in (DirectoryIndexPage, ProviderPage):
-        post_save.connect(
-            extend_permissions_to_translation,
-            sender=model,
-            dispatch_uid=f"permissions-follow-translations-{model.__name__}",
-        )
+    from directory.models import ActivityPage, ProviderPage
 
     for model in (ActivityPage, ProviderPage):
         page_published.connect(

@@ -3,8 +3,8 @@ cards on the regional sites speak the reader's language. Loaded through wagtail-
 (``manage.py load_term_translations``), so editors can refine them in its editor afterwards.
 """
 
+from core.translation_import import translate
 from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format
-from home.translation_import import translate
 
 # slug -> (Welsh, Scottish Gaelic, Irish)
 TERM_NAMES = {

@@ -3,6 +3,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.editorial import REGISTER_EDITORIAL_POLICY
+from core.sections import HOME_PAGE_SECTIONS, Section
 from directory.models import (
     AccessFeature,
     ArtForm,
@@ -11,7 +13,12 @@ from directory.models import (
     Format,
     ProviderPage,
 )
-from directory.permissions import provider_editors_group, set_up_directory_review
+from directory.permissions import (
+    DIRECTORY_REVIEW,
+    provider_editors_group,
+    set_up_directory_review,
+)
+from directory.search import featured_activities
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -67,3 +74,16 @@ def give_new_providers_an_editors_group(request, page):
         provider_editors_group(page.specific)
     elif isinstance(page.specific, DirectoryIndexPage):
         set_up_directory_review(page.specific)
+
+
+@hooks.register(REGISTER_EDITORIAL_POLICY)
+def directory_review():
+    """The review and providers' rights follow directory and provider pages into every
+    language."""
+    return DIRECTORY_REVIEW
+
+
+@hooks.register(HOME_PAGE_SECTIONS, order=10)
+def coming_up_soon(request, page):
+    """The home page's soonest activities, from its own site's directory."""
+    return Section("directory/includes/home_section.html", featured_activities(request, page))

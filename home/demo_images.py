@@ -44,7 +44,7 @@ def demo_image_file(seed, filename, size=(1200, 800)):
 
 def get_or_create_demo_image(title, seed, credit="Illustration: Arts Backpack"):
     """The demo image with this title, drawn once; later runs reuse it."""
-    from home.models import SiteImage
+    from core.models import SiteImage
 
     image = SiteImage.objects.filter(title=title).first()
     if image is None:

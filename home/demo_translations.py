@@ -1,6 +1,6 @@
 """The regional sites in their own languages: Welsh, Scottish Gaelic and Irish versions of each
 regional home page, its "about" page, its footer and its directory page, made through
-wagtail-localize as an editor would (home/translation_import.py). Runs after the directory's
+wagtail-localize as an editor would (core/translation_import.py). Runs after the directory's
 demo content; safe to run again (existing translations are left alone).
 """
 
@@ -8,9 +8,9 @@ import re
 
 from wagtail.models import Page
 
+from core.translation_import import translate
 from home.demo_regions import REGIONAL_HOMES, regional_home
 from home.models import Footer
-from home.translation_import import translate
 
 # English source string -> translation, per regional site.
 WELSH = {

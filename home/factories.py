@@ -4,14 +4,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.models import Footer, FormField, FormPage, HomePage, SiteImage, StandardPage
-
-
-class SiteImageFactory(wagtail_factories.ImageFactory):
-    class Meta:
-        model = SiteImage
-
-    title = factory.Sequence(lambda n: f"Image {n}")
+from home.models import Footer, FormField, FormPage, HomePage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

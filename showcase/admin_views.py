@@ -21,7 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from showcase.forms import EraseForm, ReviewForm, WithdrawForm, consent_problems
 from showcase.images import render
 from showcase.models import Artwork, Child, ConsentRecord
-from showcase.models.pages import MAX_ID, never_cache
+from showcase.models.pages import MAX_ID, never_kept
 from showcase.subject_rights import erase_child, export_child
 
 EXPIRY_WINDOW_DAYS = 30
@@ -92,7 +92,7 @@ def preview_artwork(request, pk):
         raise Http404
     # Made in memory, never stored: a work under review must leave no file behind.
     response = HttpResponse(render(artwork, "full"), content_type="image/jpeg")
-    return never_cache(response)
+    return never_kept(response)
 
 
 def withdraw_consent(request, pk):
@@ -127,7 +127,7 @@ def export_child_data(request, pk):
         content_type="application/json",
     )
     response["Content-Disposition"] = f'attachment; filename="{child.reference}.json"'
-    return never_cache(response)
+    return never_kept(response)
 
 
 def erase_child_data(request, pk):

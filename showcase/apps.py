@@ -7,9 +7,6 @@ class ShowcaseConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import featured
         from showcase import checks, signals  # noqa: F401  (checks register on import)
-        from showcase.featured import featured_galleries
 
         signals.connect()
-        featured.register("featured_showcase", featured_galleries)

@@ -1,4 +1,5 @@
-"""The home page's "Children's work" slot: galleries that have something to show right now."""
+"""The home page's "Children's work" section (registered in showcase/wagtail_hooks.py):
+galleries that have something to show right now."""
 
 from wagtail.models import Site
 

@@ -1,9 +1,9 @@
 """Image cleaning and renditions for artwork, with Pillow alone.
 
 Wagtail keeps an uploaded original byte for byte and Willow copies EXIF into JPEG/PNG
-renditions (DESIGN.md, known pitfalls), so neither is used for children's work. Every upload is
-decoded and written again from its pixels only: EXIF (with GPS and maker notes), XMP, IPTC,
-ICC profiles, PNG text chunks and comments are all left behind, and the file name is replaced.
+renditions, so neither is used for children's work. Every upload is decoded and written again
+from its pixels only: EXIF (with GPS and maker notes), XMP, IPTC, ICC profiles, PNG text
+chunks and comments are all left behind, and the file name is replaced.
 Renditions are made from that cleaned original, again from pixels only.
 """
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from showcase.enforcement import hide_invisible
 from showcase.images import RENDITION_SIZES, get_or_create_rendition
 from showcase.models import Artwork
-from showcase.models.pages import MAX_ID, never_cache, request_site
+from showcase.models.pages import MAX_ID, never_kept, request_site
 from showcase.storage import private_storage
 
 
@@ -30,4 +30,4 @@ def artwork_media(request, pk, size):
     response = FileResponse(private_storage().open(name, "rb"), content_type="image/jpeg")
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline"
-    return never_cache(response)
+    return never_kept(response)

@@ -16,7 +16,9 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from core.sections import HOME_PAGE_SECTIONS, Section
 from showcase import admin_views
+from showcase.featured import featured_galleries
 from showcase.forms import ArtworkForm
 from showcase.models import Artwork, Child, ConsentRecord
 
@@ -284,3 +286,9 @@ def register_showcase_actions(actions):
     )
     actions.register_action("showcase.exported", _("Data exported"), _("Data exported"))
     actions.register_action("showcase.erased", _("Data erased"), _("Child's data erased"))
+
+
+@hooks.register(HOME_PAGE_SECTIONS, order=30)
+def childrens_work(request, page):
+    """The home page's galleries that have something to show right now."""
+    return Section("showcase/includes/home_section.html", featured_galleries(request, page))

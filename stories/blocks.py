@@ -6,8 +6,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import BaseStreamBlock, LinkBlock, QuoteBlock, VideoBlock
-from home.video import video_embed_for
+from core.blocks import BaseStreamBlock, LinkBlock, QuoteBlock, VideoBlock
+from core.video import video_embed_for
 
 TRANSCRIPT_REQUIRED = _(
     "Add a transcript: readers who are deaf, who cannot play sound or who prefer to read need "
@@ -28,7 +28,7 @@ class PullQuoteBlock(QuoteBlock):
     class Meta:
         icon = "openquote"
         label = _("Pull quote")
-        template = "blocks/quote_block.html"
+        template = "core/blocks/quote_block.html"
 
 
 class KeyFigureBlock(blocks.StructBlock):

@@ -221,7 +221,7 @@ def add_story(index, lookups, spec):
     return story, True
 
 
-def story_specs(index, lookups):  # noqa: PLR0915 (one long list of content, read top to bottom)
+def story_specs(index, lookups):
     editors = lookups.author("Arts Backpack editorial team", "")
     programme = lookups.author("Priya Nair", "Programme lead")  # an invented demo author
     picture = {

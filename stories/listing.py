@@ -10,11 +10,11 @@ from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core.localized import localized_name
 from directory.models import ActivityPage, ProviderPage
-from home.localized import localized_name
-from home.models import SiteImage
 from places.models import Place
 from stories.models import (
     StoryActivity,
@@ -65,7 +65,9 @@ def place_links():
 def with_card_data(stories):
     """What a story card shows, fetched in a fixed number of queries however many cards."""
     return stories.select_related("locale").prefetch_related(
-        Prefetch("listing_image", queryset=SiteImage.objects.prefetch_renditions(CARD_IMAGE)),
+        Prefetch(
+            "listing_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        ),
         Prefetch("story_themes", queryset=theme_links()),
     )
 
@@ -270,13 +272,3 @@ def featured_stories(request, home_page, limit=3):
         return []
     others = with_card_data(story_scope(index).exclude(pk=featured.pk))[: limit - 1]
     return [featured, *others]
-
-
-def stories_about_panel(request, page):
-    """The "Stories about this" panel on provider and activity pages."""
-    from home.related import RelatedPanel
-
-    stories = stories_about(page)
-    if not stories:
-        return None
-    return RelatedPanel(key="stories", heading=_("Stories about this"), items=stories)

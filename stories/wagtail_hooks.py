@@ -3,8 +3,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.editorial import REGISTER_EDITORIAL_POLICY
+from core.sections import HOME_PAGE_SECTIONS, RELATED_PANELS, Section
+from stories.listing import featured_stories, stories_about
 from stories.models import Author, StoryIndexPage, Theme
-from stories.workflow import set_up_story_review
+from stories.workflow import STORIES_REVIEW, set_up_story_review
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -43,3 +46,22 @@ def review_new_story_indexes(request, page):
     """A new stories page sends every change beneath it through review from the start."""
     if isinstance(page.specific, StoryIndexPage):
         set_up_story_review(page.specific)
+
+
+@hooks.register(REGISTER_EDITORIAL_POLICY)
+def stories_review():
+    """The review follows a stories page into every language, however it is translated."""
+    return STORIES_REVIEW
+
+
+@hooks.register(HOME_PAGE_SECTIONS, order=20)
+def stories_from_the_programme(request, page):
+    """The home page's featured story, then the newest others."""
+    return Section("stories/includes/home_section.html", featured_stories(request, page))
+
+
+@hooks.register(RELATED_PANELS)
+def stories_about_this(request, page):
+    """Provider and activity pages list the stories about them (the directory knows nothing of
+    stories)."""
+    return Section("stories/includes/stories_about.html", stories_about(page))

@@ -1,21 +1,19 @@
-"""Every change to a story goes through the "Stories review" workflow (created by migration
-0003), approved by the "Story reviewers" group."""
+"""Every change to a story goes through the "Stories review" workflow (created by
+stories/migrations/0003_stories_review_workflow.py), approved by the "Story reviewers" group,
+in every language: ``STORIES_REVIEW`` (registered in stories/wagtail_hooks.py) follows a
+stories page into its translations, by the site's one editorial rule (core/editorial.py)."""
 
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+from core.editorial import EditorialPolicy, put_under_review
 
 REVIEWERS_GROUP = "Story reviewers"
 REVIEW_WORKFLOW = "Stories review"
 
+STORIES_REVIEW = EditorialPolicy(
+    page_types=("stories.StoryIndexPage",),
+    workflow=REVIEW_WORKFLOW,
+    reviewers=REVIEWERS_GROUP,
+)
+
 
 def set_up_story_review(index):
-    workflow = Workflow.objects.get(name=REVIEW_WORKFLOW)
-    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
-    reviewers = Group.objects.get(name=REVIEWERS_GROUP)
-    for codename in ("add_page", "change_page", "publish_page"):
-        permission = Permission.objects.get(
-            content_type__app_label="wagtailcore", codename=codename
-        )
-        GroupPagePermission.objects.get_or_create(
-            group=reviewers, page=index, permission=permission
-        )
+    put_under_review(index, STORIES_REVIEW)

@@ -13,14 +13,15 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage
 from directory import structured_data
 from directory.icalendar import activity_calendar
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import BasePage
 from places.nations import nation_code_for_request
 from places.postcodes import PostcodeError, find_district, unit_vector
 
@@ -105,7 +106,7 @@ class ProviderPage(BasePage):
 
     description = RichTextField(_("about the provider"), features=RICH_TEXT_FEATURES)
     logo = models.ForeignKey(
-        "home.SiteImage",
+        get_image_model_string(),
         verbose_name=_("logo"),
         null=True,
         blank=True,
@@ -248,7 +249,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
     summary = models.TextField(_("summary"), max_length=400)
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
     image = models.ForeignKey(
-        "home.SiteImage",
+        get_image_model_string(),
         verbose_name=_("image"),
         null=True,
         blank=True,

@@ -12,8 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_TEXT_FEATURES
-from home.models.base import BasePage
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage
 
 HONEYPOT_FIELD = "website_address"
 RATE_LIMIT_GROUP = "home.FormPage.submit"

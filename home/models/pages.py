@@ -2,21 +2,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BaseStreamBlock, EntryPointBlock
-from home.models.base import BasePage
+from core.blocks import BaseStreamBlock, EntryPointBlock
+from core.models import BasePage
 
 
 class HomePage(BasePage):
-    """The root of a regional site's tree: a hero, signposts for each audience, then featured
-    content. Later apps fill the featured slots through ``get_context``."""
+    """The root of a regional site's tree: a hero, signposts for each audience, then what
+    other apps add through the home page sections hook (core/sections.py)."""
 
     hero_heading = models.CharField(_("hero heading"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
-        "home.SiteImage",
+        get_image_model_string(),
         verbose_name=_("hero image"),
         null=True,
         blank=True,
@@ -73,14 +74,6 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
-
-    def get_context(self, request, *args, **kwargs):
-        from home import featured
-
-        context = super().get_context(request, *args, **kwargs)
-        # Slots the directory, stories and showcase apps fill; the template skips empty ones.
-        context.update(featured.fill(request, self))
-        return context
 
 
 class StandardPage(BasePage):

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
-from home.blocks import LinkBlock
+from core.blocks import LinkBlock
 
 
 @register_setting(icon="site")

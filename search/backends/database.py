@@ -13,7 +13,7 @@ POSTGRES_BACKEND = "modelsearch.backends.database.postgres.postgres.PostgresSear
 SQLITE_FTS_BACKEND = "modelsearch.backends.database.sqlite.sqlite.SQLiteSearchBackend"
 
 
-def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this name
+def SearchBackend(params):  # named as Wagtail looks the backend up
     backend = choose_database_backend(params)
     chosen = f"{type(backend).__module__}.{type(backend).__qualname__}"
     # The replacements are imported here: each needs models that exist only on its database.

@@ -11,7 +11,6 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -19,7 +18,8 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from core.cache import never_cache
+from core.models import BasePage
 from showcase.models.artworks import Artwork
 
 WORKS_PER_PAGE = 24
@@ -28,9 +28,10 @@ MAX_ID = 2**63 - 1
 ROBOTS = "noarchive, noimageindex"
 
 
-def never_cache(response):
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
+def never_kept(response):
+    """Neither a cache (the site's never-cache policy) nor a search engine may keep a copy of
+    a response that shows children's work: it would outlive a withdrawal."""
+    never_cache(response)
     response["X-Robots-Tag"] = ROBOTS
     return response
 
@@ -69,7 +70,7 @@ class ShowcaseIndexPage(BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
-        return never_cache(super().serve(request, *args, **kwargs))
+        return never_kept(super().serve(request, *args, **kwargs))
 
 
 class ShowcasePage(RoutablePageMixin, BasePage):
@@ -158,7 +159,7 @@ class ShowcasePage(RoutablePageMixin, BasePage):
         return urls
 
     def serve(self, request, *args, **kwargs):
-        return never_cache(super().serve(request, *args, **kwargs))
+        return never_kept(super().serve(request, *args, **kwargs))
 
     @path("")
     def gallery(self, request):

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import favicon, robots_txt
+from core.views import favicon, robots_txt
 from regions.sitemaps import SiteSitemap
 from search.views import search
 

@@ -14,7 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from core.models import BasePage
 from stories.blocks import StoryStreamBlock
 
 WORDS_PER_MINUTE = 200

@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import rich_text
 
+from core.translation_import import translate
 from directory.models import ArtForm, DeliveryLanguage, Format
 from directory.permissions import (
     REVIEW_WORKFLOW,
@@ -15,7 +16,6 @@ from directory.permissions import (
     provider_editors_group,
     set_up_directory_review,
 )
-from home.translation_import import translate
 from places.models import Place
 from tests.directory.conftest import make_activity, make_provider
 

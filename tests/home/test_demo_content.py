@@ -11,9 +11,10 @@ from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import GroupPagePermission, Locale, Page, Site, WorkflowPage
 
+from core.models import SiteImage
 from directory.models import DirectoryIndexPage, ProviderPage
 from directory.permissions import REVIEW_WORKFLOW
-from home.models import Footer, FormPage, HomePage, SiteImage
+from home.models import Footer, FormPage, HomePage
 
 pytestmark = pytest.mark.django_db
 

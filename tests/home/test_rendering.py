@@ -6,9 +6,10 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
-from home.blocks import ImageBlock, LinkBlock, VideoBlock
-from home.factories import FormFieldFactory, FormPageFactory, SiteImageFactory, StandardPageFactory
-from home.video import video_embed_for
+from core.blocks import ImageBlock, LinkBlock, VideoBlock
+from core.factories import SiteImageFactory
+from core.video import video_embed_for
+from home.factories import FormFieldFactory, FormPageFactory, StandardPageFactory
 from tests.blocks import every_shared_block
 
 pytestmark = pytest.mark.django_db

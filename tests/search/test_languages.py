@@ -16,8 +16,10 @@ from modelsearch.conf import get_app_config
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from home.factories import SiteImageFactory, StandardPageFactory
-from home.models import SiteImage, StandardPage
+from core.factories import SiteImageFactory
+from core.models import SiteImage
+from home.factories import StandardPageFactory
+from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 

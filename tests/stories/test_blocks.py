@@ -6,7 +6,7 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 from wagtail import blocks
 
-from home.factories import SiteImageFactory
+from core.factories import SiteImageFactory
 from stories.blocks import TRANSCRIPT_REQUIRED, StoryStreamBlock, StoryVideoBlock
 from tests.blocks import every_shared_block
 from tests.stories.conftest import make_story

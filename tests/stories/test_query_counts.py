@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.factories import SiteImageFactory
+from core.factories import SiteImageFactory
 from tests.stories.conftest import make_directory, make_story
 
 pytestmark = pytest.mark.django_db

@@ -56,6 +56,7 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Project apps first so their templates override the libraries'.
+    "core",
     "regions",
     "places",
     "home",
@@ -247,7 +248,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Wagtail ---
 WAGTAIL_SITE_NAME = "Arts Backpack"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
-WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

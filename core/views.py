@@ -1,15 +1,18 @@
+"""Site-wide answers that belong to no page: robots.txt and the favicon."""
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from core.cache import public_for_a_day
 
 
 @require_GET
-@cache_control(max_age=86400, public=True)
+@public_for_a_day
 def robots_txt(request):
     # Search results are endless near-duplicates in every language: /search/, /cy/search/, ...
     searches = []

@@ -1,4 +1,4 @@
-"""StreamField blocks shared by every page type. Templates live in home/templates/blocks/."""
+"""StreamField blocks shared by every page type. Templates live in core/templates/core/blocks/."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.video import video_embed_for
+from core.video import video_embed_for
 
 # Rich text in body copy: no embeds (they would call third parties) and no images (images go
 # through ImageBlock, which requires alt text).
@@ -23,7 +23,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "blocks/heading_block.html"
+        template = "core/blocks/heading_block.html"
 
 
 class ImageBlock(blocks.StructBlock):
@@ -44,7 +44,7 @@ class ImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        template = "blocks/image_block.html"
+        template = "core/blocks/image_block.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -56,7 +56,7 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        template = "blocks/quote_block.html"
+        template = "core/blocks/quote_block.html"
 
 
 class LinkBlock(blocks.StructBlock):
@@ -78,7 +78,7 @@ class LinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        template = "blocks/link_block.html"
+        template = "core/blocks/link_block.html"
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -88,7 +88,7 @@ class CallToActionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "pick"
-        template = "blocks/call_to_action_block.html"
+        template = "core/blocks/call_to_action_block.html"
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -99,7 +99,7 @@ class DocumentBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "blocks/document_block.html"
+        template = "core/blocks/document_block.html"
 
 
 class VideoBlock(blocks.StructBlock):
@@ -133,7 +133,7 @@ class VideoBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
-        template = "blocks/video_block.html"
+        template = "core/blocks/video_block.html"
 
 
 class EntryPointBlock(blocks.StructBlock):
@@ -145,14 +145,14 @@ class EntryPointBlock(blocks.StructBlock):
 
     class Meta:
         icon = "user"
-        template = "blocks/entry_point_block.html"
+        template = "core/blocks/entry_point_block.html"
 
 
 class BaseStreamBlock(blocks.StreamBlock):
     """The body blocks every page type shares."""
 
     rich_text = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES, template="blocks/rich_text_block.html"
+        features=RICH_TEXT_FEATURES, template="core/blocks/rich_text_block.html"
     )
     heading = HeadingBlock()
     image = ImageBlock()

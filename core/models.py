@@ -1,6 +1,9 @@
+"""What every app's models build on: the site's image model and the abstract base page."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.images import get_image_model_string
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
@@ -45,7 +48,7 @@ class BasePage(Page):
         help_text=_("One or two sentences for cards, search results and the meta description."),
     )
     listing_image = models.ForeignKey(
-        "home.SiteImage",
+        get_image_model_string(),
         verbose_name=_("listing image"),
         null=True,
         blank=True,
@@ -65,7 +68,7 @@ class BasePage(Page):
         help_text=_("Description when shared. Defaults to the listing summary."),
     )
     social_image = models.ForeignKey(
-        "home.SiteImage",
+        get_image_model_string(),
         verbose_name=_("social image"),
         null=True,
         blank=True,

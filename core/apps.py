@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    label = "core"
+    verbose_name = "Shared building blocks"  # has no models of its own to show in the admin
+
+    def ready(self):
+        from core.editorial import follow_new_translation
+
+        # Every model: a page type's own post_save is sent with its class as the sender, and
+        # which page types follow their translations is declared by hooks (core/editorial.py).
+        post_save.connect(follow_new_translation, dispatch_uid="core-editorial-translations")

@@ -1,0 +1,43 @@
+"""Sections an app adds to a page that another app owns, through Wagtail's hooks.
+
+The home page shows what the directory, stories and showcase have to offer, and a provider's
+page lists the stories about it, yet the home page's app knows none of those apps and the
+directory does not know stories. So the app that has something to show registers a function
+in its own ``wagtail_hooks.py``, the way Wagtail's apps add admin menu items::
+
+    @hooks.register(HOME_PAGE_SECTIONS, order=20)
+    def stories_from_the_programme(request, page):
+        return Section("stories/includes/home_section.html", featured_stories(request, page))
+
+Each function takes the request and the page being shown and returns a ``Section`` or None.
+The page's template renders the sections with ``{% page_sections %}`` (``section_tags``), in
+the order given when registering (then registration order), each through its own template,
+which receives the section as ``section`` along with the page's context.
+"""
+
+from dataclasses import dataclass
+
+from wagtail import hooks
+
+# The home page's sections, below the signposts.
+HOME_PAGE_SECTIONS = "home_page_sections"
+# Sections about the page being shown, on pages whose templates include
+# site/templates/includes/related_panels.html (providers and activities, today).
+RELATED_PANELS = "related_panels"
+
+
+@dataclass(frozen=True)
+class Section:
+    template: str  # the app's own template: its heading and how it shows the items
+    items: list  # what the section shows; a section with none is left out
+
+
+def sections_for(hook_name, request, page):
+    """The sections registered under ``hook_name`` for this page, in order, leaving out any
+    with nothing to show."""
+    sections = []
+    for hook in hooks.get_hooks(hook_name):
+        section = hook(request, page)
+        if section is not None and section.items:
+            sections.append(section)
+    return sections

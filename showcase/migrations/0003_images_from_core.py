@@ -1,0 +1,47 @@
+"""The site's image model moves from home to core (step 3 of 3):
+the showcase pages' image fields point at core.SiteImage.
+
+Django's state only: the foreign keys already reference the table, renamed in
+home/migrations/0004_image_tables_for_core.py, that core.SiteImage uses.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("showcase", "0002_safeguarding_reviewers"),
+        ("core", "0001_initial"),
+    ]
+
+    # Before home's own step 3 removes its image model from the state.
+    run_before = [("home", "0005_images_from_core")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='showcaseindexpage',
+                    name='listing_image',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.siteimage', verbose_name='listing image'),
+                ),
+                migrations.AlterField(
+                    model_name='showcaseindexpage',
+                    name='social_image',
+                    field=models.ForeignKey(blank=True, help_text='Shown when shared. Defaults to the listing image.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.siteimage', verbose_name='social image'),
+                ),
+                migrations.AlterField(
+                    model_name='showcasepage',
+                    name='listing_image',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.siteimage', verbose_name='listing image'),
+                ),
+                migrations.AlterField(
+                    model_name='showcasepage',
+                    name='social_image',
+                    field=models.ForeignKey(blank=True, help_text='Shown when shared. Defaults to the listing image.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.siteimage', verbose_name='social image'),
+                ),
+            ],
+            database_operations=[],
+        ),
+    ]
