@@ -87,12 +87,12 @@ def serve_feed(index, request, feed_format, kind=""):
     return StoryFeed(index, feed_format, kind)(request)
 
 
-def feed_links(index, kind=""):
+def feed_links(index, request, kind=""):
     """(type, title, address) for each feed to advertise in a page's head: all stories, and
     the chosen kind's own feeds when the reader is looking at one kind."""
     if index is None:
         return []
-    base = index.url
+    base = index.get_url(request)
 
     def address(name, **kwargs):
         return base + index.reverse_subpage(name, kwargs=kwargs)

@@ -37,7 +37,7 @@ def serve_listing(index, request):
         form=form,
         filters=filters,
         options=filter_options(index, scope),
-        feeds=feed_links(index, filters.kind),
+        feeds=feed_links(index, request, filters.kind),
         featured=featured,
         page_obj=page_obj,
         stories=page_obj.object_list,

@@ -204,7 +204,7 @@ class StoryPage(BasePage):
         context.update(
             index=index,
             og_type="article",
-            feeds=feed_links(index, self.kind),
+            feeds=feed_links(index, request, self.kind),
             authors=[link.author for link in self.story_authors.select_related("author")],
             themes=list(theme_links().filter(page=self)),
             places=list(place_links().filter(page=self)),

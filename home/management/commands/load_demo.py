@@ -7,6 +7,8 @@ import factory.random
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from regions.sites import sync_hostnames
+
 # Each module provides ``load(stdout, activities=...)``. Later ones depend on earlier ones
 # (stories link to providers; translations need the pages they translate), so order matters.
 DEMO_CONTENT_MODULES = [
@@ -35,6 +37,10 @@ class Command(BaseCommand):
         factory.random.reseed_random("arts-backpack-demo")
         for name in DEMO_CONTENT_MODULES:
             import_module(name).load(self.stdout, activities=activities)
+        # Every run, not only the first: `PORT=8080 make run` after a run on 8000 moves the
+        # sites (and so every absolute link) to the new port.
+        for region, before, after in sync_hostnames():
+            self.stdout.write(f"{region.name}: {before[0]}:{before[1]} -> {after[0]}:{after[1]}")
         # Refresh the query planner's statistics after a bulk load. Without them SQLite joins
         # the full-text index the slow way round (hundreds of milliseconds per search).
         with connection.cursor() as cursor:

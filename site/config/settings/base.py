@@ -44,6 +44,7 @@ env = environ.Env(
     SCOTLAND_HOSTNAME=(str, "scotland.localhost"),
     NORTHERN_IRELAND_HOSTNAME=(str, "northern-ireland.localhost"),
     SITE_PORT=(int, 80),
+    SITE_SCHEME=(str, "http"),
 )
 # A local .env file is a convenience for development; real deployments set the environment.
 if (BASE_DIR / ".env").is_file():
@@ -95,6 +96,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Page links follow the request's scheme, host and port (core/urls.py).
+    "core.urls.SiteRootUrlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "regions.middleware.SiteLanguageMiddleware",
@@ -225,6 +228,9 @@ REGIONAL_SITE_HOSTNAMES = {
     "northern-ireland": env("NORTHERN_IRELAND_HOSTNAME"),
 }
 SITE_PORT = env("SITE_PORT")
+# The scheme of absolute links made without a request (commands, emails). With a request, the
+# request's own scheme is used (core/urls.py), so HTTPS behind a proxy needs no setting.
+SITE_SCHEME = env("SITE_SCHEME")
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # PostgreSQL full-text search: the text search configuration each language's pages are indexed
