@@ -84,6 +84,22 @@ def test_core_imports_no_other_app():
     assert not wrong, f"core/ must not depend on other apps:\n{describe(wrong)}"
 
 
+def test_shared_layers_import_only_the_layers_below():
+    """regions/ stands on core/ alone; places/ on core/ and regions/ (a site's nation comes
+    from its region)."""
+    below = {"regions": {"core"}, "places": {"core", "regions"}}
+    wrong = [
+        each for each in cross_app_imports() if each[0] in below and each[2] not in below[each[0]]
+    ]
+    assert not wrong, f"A shared layer imports an app above it:\n{describe(wrong)}"
+
+
+def test_directory_imports_none_of_the_apps_that_use_it():
+    users = {"stories", "showcase", "home"}
+    wrong = [each for each in cross_app_imports() if each[0] == "directory" and each[2] in users]
+    assert not wrong, f"directory/ is used by these apps, never the reverse:\n{describe(wrong)}"
+
+
 def test_home_uses_only_core_places_and_regions():
     wrong = [
         each for each in cross_app_imports() if each[0] == "home" and each[2] not in HOME_MAY_USE
