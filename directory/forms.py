@@ -1,11 +1,12 @@
 """Validation of the directory's query string. Every parameter a reader can send goes through
-this form; the search module only ever sees cleaned values."""
+this form; the search package (``directory/search/``) only ever sees cleaned values, as
+``Filters``. The search's own constants (radius, taxonomy filters, "whole UK") come from it."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format
+from directory.search.filters import DEFAULT_RADIUS, TAXONOMY_FILTERS, WHOLE_UK
 from places.models import Place
 from places.nations import NORTHERN_IRELAND
 from places.postcodes import PostcodeError, find_district
@@ -18,16 +19,12 @@ RADIUS_CHOICES = [
     (25, _("25 miles")),
     (50, _("50 miles")),
 ]
-DEFAULT_RADIUS = 10
 SORT_CHOICES = [
     ("relevance", _("Best match")),
     ("soonest", _("Soonest")),
     ("nearest", _("Nearest")),
     ("az", _("A to Z")),
 ]
-# The place value that means "anywhere": a regional site's directory otherwise starts from its
-# own nation when no place or postcode is given.
-WHOLE_UK = "uk"
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10_000
 # Northern Ireland's postcode districts are not openly licensed (see the README), so its site
@@ -36,15 +33,6 @@ NO_BT_POSTCODES = _(
     "Postcode search does not cover Northern Ireland (BT) postcodes yet. Choose your council "
     "area under “Place” instead."
 )
-
-# Taxonomy filters: query-string name -> (model, "any" or "all" of the chosen values).
-# Access needs must all be met; for the others any chosen value will do.
-TAXONOMY_FILTERS = {
-    "art_form": (ArtForm, "any"),
-    "format": (Format, "any"),
-    "access": (AccessFeature, "all"),
-    "language": (DeliveryLanguage, "any"),
-}
 
 
 def taxonomy_choices(model, locale):

@@ -18,7 +18,7 @@ from directory.permissions import (
     provider_editors_group,
     set_up_directory_review,
 )
-from directory.search import featured_activities
+from directory.sections import featured_activities
 
 
 class TaxonomyViewSet(SnippetViewSet):

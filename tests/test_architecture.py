@@ -184,3 +184,17 @@ def test_temporary_exceptions_are_still_needed():
     assert not stale, "Remove these from TEMPORARY, they are no longer imported:\n" + "\n".join(
         stale
     )
+
+
+def test_the_directory_search_does_not_import_the_form_layer():
+    """Feeds, reports and an API call the search package with their own validated values, so
+    it must not depend on the page's form (``directory/forms.py``) or views."""
+    package = ROOT / "directory" / "search"
+    wrong = [
+        f"  {path.relative_to(ROOT).as_posix()} imports {module}"
+        for path in sorted(package.rglob("*.py"))
+        for module in imported_modules(path)
+        if module in {"directory.forms", "directory.views"}
+        or module.startswith(("directory.forms.", "django.forms"))
+    ]
+    assert not wrong, "directory/search/ must not import the form layer:\n" + "\n".join(wrong)

@@ -1,0 +1,149 @@
+"""Every facet count and the total, in one SQL statement.
+
+The database search backend cannot facet on many-to-many fields, so facets are counted with
+the ORM's SQL over the matched activities, whichever backend ran the keywords.
+"""
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+
+from directory.models import ActivityPage
+from directory.search.filters import RELATIONS
+from places.stages import stages_for
+
+# Yes/no facets: the filter name and the activity column it counts.
+FLAG_COLUMNS = {
+    "free": "is_free",
+    "in_care": "suitable_for_children_in_care",
+    "cpd": "cpd_for_teachers",
+}
+# The columns of a matched set that the stage and yes/no counts read.
+COUNTED_COLUMNS = ("pk", "age_min", "age_max", *FLAG_COLUMNS.values())
+
+
+def through(name):
+    """The link table of the activity's many-to-many field ``name``."""
+    return ActivityPage._meta.get_field(name).remote_field.through
+
+
+class _FacetStatement:
+    """Every facet count and the total in one SQL statement.
+
+    A facet counts over the activities matching every active filter except its own, so choosing
+    one art form still shows how many activities each other art form has. Facets whose filter is
+    not in use all count over the same fully matched set. Each distinct set is written once, as
+    a common table expression; because several counts read it, SQLite (3.35+) and PostgreSQL
+    (12+) evaluate it once, instead of scanning the directory again for every count. The sets
+    themselves are ORM querysets (``matched_without(skip)``, from the query module), so scope
+    and filters stay in one place.
+    """
+
+    def __init__(self, base, filters, matched_without, nation_code):
+        self.base = base
+        self.filters = filters
+        self.matched_without = matched_without
+        self.nation_code = nation_code
+        self.active = set(filters.active_keys())
+        self.connection = connections[base.db]
+        self.sets = {}  # skip key -> (alias, sql, params), or None when it cannot match
+        self.branches = []  # (sql, params) of each count, in the order of self.labels
+        self.labels = []  # (facet, stage slug or None) for each branch
+        self.empty = []  # labels of counts over a set that cannot match
+
+    def _matched(self, facet):
+        """The alias of the set that ``facet`` counts over, or None if it is certainly empty."""
+        skip = facet if facet in self.active else None
+        if skip not in self.sets:
+            queryset = self.matched_without(skip)
+            try:
+                sql, params = queryset.order_by().values(*COUNTED_COLUMNS).query.sql_with_params()
+            except EmptyResultSet:
+                self.sets[skip] = None
+            else:
+                self.sets[skip] = (f"matched_{len(self.sets)}", sql, params)
+        found = self.sets[skip]
+        return found[0] if found else None
+
+    def _add(self, label, matched, sql, params=()):
+        if matched is None:
+            self.empty.append(label)
+            return
+        self.labels.append(label)
+        self.branches.append((f"SELECT {len(self.branches)}, {sql}", list(params)))
+
+    def build(self):
+        quote = self.connection.ops.quote_name
+        m = self._matched(None)
+        self._add(("total", None), m, f"NULL, COUNT(*) FROM {m}")
+        # Only identifiers from model metadata and our own aliases are written into the SQL;
+        # every value a reader chose travels as a parameter (inside each matched set's SQL).
+        for name, (relation, column) in RELATIONS.items():
+            link = through(relation)
+            term = link._meta.get_field(column)
+            activity_id = quote(link._meta.get_field("activitypage").column)
+            term_id = quote(term.column)
+            m = self._matched(name)
+            self._add(
+                (name, None),
+                m,
+                f"term.{quote('slug')}, linked.n FROM ("  # noqa: S608 - see above
+                # CROSS JOIN keeps the matched set as the outer loop on SQLite (one index seek
+                # per match instead of probing a temporary index per link); PostgreSQL plans
+                # it like any join.
+                f"SELECT links.{term_id} AS term_id, COUNT(*) AS n "
+                f"FROM {m} CROSS JOIN {quote(link._meta.db_table)} links "
+                f"WHERE links.{activity_id} = {m}.pk GROUP BY links.{term_id}) linked "
+                f"INNER JOIN {quote(term.related_model._meta.db_table)} term "
+                f"ON term.{quote('id')} = linked.term_id",
+            )
+        for stage in stages_for(self.nation_code):
+            m = self._matched("stage")
+            self._add(
+                ("stage", stage.slug),
+                m,
+                f"NULL, COUNT(*) FROM {m} WHERE age_min <= %s AND age_max >= %s",
+                [stage.age_max, stage.age_min],
+            )
+        for name, column in FLAG_COLUMNS.items():
+            m = self._matched(name)
+            self._add((name, None), m, f"NULL, COUNT(*) FROM {m} WHERE {column} = %s", [True])
+        return self
+
+    def run(self):
+        """(facets, total)."""
+        facets = {name: {} for name in RELATIONS}
+        facets["stage"] = {}
+        counts = dict.fromkeys(self.empty, 0)
+        if self.branches:
+            ctes, params = [], []
+            for found in self.sets.values():
+                if found:
+                    alias, sql, set_params = found
+                    ctes.append(f"{alias} ({', '.join(COUNTED_COLUMNS)}) AS ({sql})")
+                    params.extend(set_params)
+            sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(b[0] for b in self.branches)
+            for branch_params in (b[1] for b in self.branches):
+                params.extend(branch_params)
+            with self.connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                for index, value, count in cursor.fetchall():
+                    facet, stage = self.labels[index]
+                    if facet in RELATIONS:
+                        facets[facet][value] = count
+                    else:
+                        counts[(facet, stage)] = count
+        for (facet, stage), count in counts.items():
+            if facet == "stage":
+                facets["stage"][stage] = count
+            elif facet in FLAG_COLUMNS:
+                facets[facet] = count
+        return facets, counts.get(("total", None), 0)
+
+
+def count_facets(base, filters, matched_without, nation_code=None):
+    """Facet counts for every filter, and the number of activities matching all of them.
+
+    ``matched_without(skip)`` is the queryset of ``base`` narrowed by every active filter but
+    ``skip`` (None: all of them); ``nation_code`` names the school stages counted.
+    """
+    return _FacetStatement(base, filters, matched_without, nation_code).build().run()

@@ -1,0 +1,103 @@
+"""Validated filter values: what a search is asked for, whoever asks.
+
+The directory page builds them from its form's cleaned data; a feed, a report or an API
+builds them from its own parameters. They are frozen, so a search can never change what it
+was given (one ``Filters`` can be searched twice, logged, or compared). The constants both
+this package and the form need live here, so the search never imports the form layer.
+"""
+
+from dataclasses import dataclass, fields
+
+from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format
+from places.models import Place
+
+DEFAULT_RADIUS = 10  # miles
+# The place value that means "anywhere": a regional site's directory otherwise starts from its
+# own nation when no place or postcode is given.
+WHOLE_UK = "uk"
+
+# Taxonomy filters: name -> (model, "any" or "all" of the chosen values). Access needs must
+# all be met; for the others any chosen value will do.
+TAXONOMY_FILTERS = {
+    "art_form": (ArtForm, "any"),
+    "format": (Format, "any"),
+    "access": (AccessFeature, "all"),
+    "language": (DeliveryLanguage, "any"),
+}
+# How each taxonomy filter reaches an activity: (its many-to-many field, the term's column in
+# the link table).
+RELATIONS = {
+    "art_form": ("art_forms", "artform"),
+    "format": ("formats", "format"),
+    "access": ("access_features", "accessfeature"),
+    "language": ("delivery_languages", "deliverylanguage"),
+}
+RELATIONS_BY_FIELD = dict(RELATIONS.values())
+BOOLEAN_FILTERS = ("free", "in_care", "cpd")
+# Multi-valued filters, kept as tuples so a Filters cannot be changed through them either.
+MULTIPLE = tuple(TAXONOMY_FILTERS)
+
+
+@dataclass(frozen=True)
+class Filters:
+    q: str = ""
+    place: Place | None = None
+    postcode: object | None = None  # a places.postcodes.District
+    radius: int = DEFAULT_RADIUS  # miles
+    art_form: tuple = ()
+    age_range: tuple | None = None  # (from, to); either end may be None
+    stage: object | None = None  # a places.stages.Stage
+    format: tuple = ()
+    free: bool = False
+    max_price: object | None = None
+    date_from: object | None = None
+    date_to: object | None = None
+    access: tuple = ()
+    language: tuple = ()
+    in_care: bool = False
+    cpd: bool = False
+    sort: str = ""
+    page: int = 1
+
+    def __post_init__(self):
+        for name in MULTIPLE:
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value or ()))
+        if self.age_range is not None and not isinstance(self.age_range, tuple):
+            object.__setattr__(self, "age_range", tuple(self.age_range))
+
+    @classmethod
+    def from_cleaned_data(cls, data):
+        """Filters from a form's (or an API's) already validated values; missing or empty
+        values take their defaults."""
+        names = {f.name for f in fields(cls)}
+        values = {name: data[name] for name in names if data.get(name) not in (None, "")}
+        values.setdefault("radius", DEFAULT_RADIUS)
+        values.setdefault("page", 1)
+        return cls(**values)
+
+    def active_keys(self):
+        """The filters in use, by the name a suggestion would drop (text excluded)."""
+        keys = []
+        for name in ("place", "postcode", "stage", "date_from", "max_price"):
+            if getattr(self, name):
+                keys.append(name)
+        if self.age_range:
+            keys.append("age")
+        for name in (*TAXONOMY_FILTERS, *BOOLEAN_FILTERS):
+            if getattr(self, name):
+                keys.append(name)
+        return keys
+
+    @property
+    def effective_sort(self):
+        """The sort asked for, unless it needs a postcode or keywords that are missing."""
+        usable = {"nearest": bool(self.postcode), "relevance": bool(self.q)}
+        if self.sort and usable.get(self.sort, True):
+            return self.sort
+        if self.q:
+            return "relevance"
+        if self.postcode:
+            return "nearest"
+        return "soonest"

@@ -1,0 +1,265 @@
+"""The directory search: validated filters in, a page of activities and facet counts out.
+
+``search_activities`` is what the directory page, feeds, reports and an API call. It keeps to
+what every Wagtail search backend supports: the full-text part goes through Wagtail search (the
+database backend on SQLite or PostgreSQL, or Elasticsearch), returning the ids of matching
+activities; every filter, facet count and sort is then a plain ORM query over those ids. That
+is also how facets on many-to-many fields are counted, which the database backend cannot do.
+
+Filters combine with AND across kinds. Within a kind any chosen value matches (art forms,
+formats, languages), except access features, which must all be present. The filters are read,
+never changed: what the search works out on the way (the postcode's local authority) is passed
+along beside them.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django.core.paginator import Paginator
+from django.db.models import (
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone, translation
+
+from directory.models import ActivityPage, ActivitySession
+from directory.search.cards import prefetch_for_cards
+from directory.search.facets import count_facets, through
+from directory.search.filters import RELATIONS, TAXONOMY_FILTERS
+from places.models import Place
+from places.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
+from search.query import search_terms
+
+PAGE_SIZE = 20
+
+
+@dataclass
+class DirectoryResults:
+    page: object  # django.core.paginator.Page of ActivityPage
+    total: int
+    facets: dict
+    distances: dict  # activity id -> km from the postcode, for located activities
+    relaxations: list  # [(filter key, count if it were dropped)] when nothing matched
+    sort: str
+
+
+def _ids_linked(relation, **lookup):
+    """Ids of activities linked through ``relation`` to an item matching ``lookup``."""
+    return through(relation).objects.filter(**lookup).values("activitypage_id")
+
+
+def _lineage_prefixes(lineage):
+    parts = lineage.strip("/").split("/")
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
+def _distance_squared(latitude, longitude):
+    """Squared chord between each activity's venue and the point, on the unit sphere.
+
+    It orders and thresholds exactly as the true (great-circle) distance does, using only
+    arithmetic every database supports.
+    """
+    x, y, z = unit_vector(latitude, longitude)
+    dx, dy, dz = F("position_x") - x, F("position_y") - y, F("position_z") - z
+    return ExpressionWrapper(dx * dx + dy * dy + dz * dz, output_field=FloatField())
+
+
+def postcode_authority_lineage(district):
+    """The lineage of the postcode district's local authority (None if unknown)."""
+    if not district.local_authority_code:
+        return None
+    return (
+        Place.objects.filter(code=district.local_authority_code)
+        .values_list("lineage", flat=True)
+        .first()
+    )
+
+
+def _near_postcode(queryset, district, radius_miles, local_authority):
+    radius_km = radius_miles * KM_PER_MILE
+    south, north, west, east = bounding_box(district.latitude, district.longitude, radius_km)
+    within = Q(
+        latitude__range=(south, north),
+        longitude__range=(west, east),
+        distance_sq__lte=chord_for_km(radius_km) ** 2,
+    )
+    # Activities with no venue (they come to the school, or run online) count as near when
+    # they are offered in the postcode's local authority or anywhere that contains it.
+    served_here = Q(pk__in=[])
+    if local_authority:
+        served_here = Q(
+            latitude__isnull=True,
+            pk__in=_ids_linked("places", place__lineage__in=_lineage_prefixes(local_authority)),
+        )
+    return queryset.filter(within | served_here)
+
+
+def _available_between(queryset, date_from, date_to):
+    date_to = date_to or date_from
+    date_from = date_from or date_to
+    zone = timezone.get_current_timezone()
+    starts = datetime.combine(date_from, time.min, tzinfo=zone)
+    ends = datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=zone)
+    sessions = (
+        ActivitySession.objects.annotate(until=Coalesce("end", "start"))
+        .filter(start__lt=ends, until__gte=starts)
+        .values("activity_id")
+    )
+    dated = Q(availability=ActivityPage.Availability.DATED, pk__in=sessions)
+    on_request = (
+        Q(availability=ActivityPage.Availability.ON_REQUEST)
+        & (Q(available_from__isnull=True) | Q(available_from__lte=date_to))
+        & (Q(available_until__isnull=True) | Q(available_until__gte=date_from))
+    )
+    return queryset.filter(dated | on_request)
+
+
+def apply_filters(queryset, filters, skip=None, authority_lineage=None):
+    """Narrow ``queryset`` by every active filter except ``skip`` (for facet counts).
+
+    ``authority_lineage`` is the lineage of the postcode's local authority, looked up once per
+    search (``postcode_authority_lineage``) rather than once per facet.
+    """
+    if filters.place and skip != "place":
+        queryset = queryset.filter(
+            pk__in=_ids_linked("places", place__lineage__startswith=filters.place.lineage)
+        )
+    if filters.postcode and skip != "postcode":
+        if "distance_sq" not in queryset.query.annotations:
+            queryset = _with_distance(queryset, filters)
+        queryset = _near_postcode(queryset, filters.postcode, filters.radius, authority_lineage)
+    for name, (relation, column) in RELATIONS.items():
+        chosen = getattr(filters, name)
+        if not chosen or skip == name:
+            continue
+        _model, mode = TAXONOMY_FILTERS[name]
+        if mode == "all":
+            for slug in chosen:
+                queryset = queryset.filter(
+                    pk__in=_ids_linked(relation, **{f"{column}__slug": slug})
+                )
+        else:
+            queryset = queryset.filter(
+                pk__in=_ids_linked(relation, **{f"{column}__slug__in": chosen})
+            )
+    if skip != "age":
+        age_from, age_to = filters.age_range or (None, None)
+        if age_from is not None:
+            queryset = queryset.filter(age_max__gte=age_from)
+        if age_to is not None:
+            queryset = queryset.filter(age_min__lte=age_to)
+    if filters.stage and skip != "stage":
+        queryset = queryset.filter(
+            age_min__lte=filters.stage.age_max, age_max__gte=filters.stage.age_min
+        )
+    if filters.free and skip != "free":
+        queryset = queryset.filter(is_free=True)
+    if filters.max_price is not None and skip != "max_price":
+        queryset = queryset.filter(Q(is_free=True) | Q(price__lte=filters.max_price))
+    if (filters.date_from or filters.date_to) and skip != "date_from":
+        queryset = _available_between(queryset, filters.date_from, filters.date_to)
+    if filters.in_care and skip != "in_care":
+        queryset = queryset.filter(suitable_for_children_in_care=True)
+    if filters.cpd and skip != "cpd":
+        queryset = queryset.filter(cpd_for_teachers=True)
+    return queryset
+
+
+def _with_distance(queryset, filters):
+    if filters.postcode:
+        return queryset.annotate(
+            distance_sq=_distance_squared(filters.postcode.latitude, filters.postcode.longitude)
+        )
+    return queryset
+
+
+def _text_matches(scope, query):
+    """Ids of activities matching the words of ``query``, best match first."""
+    terms = search_terms(query)
+    if not terms:
+        return []
+    # Only ids are needed: deferring every other column keeps building the results cheap.
+    pages = scope.pages_for_text_search().only("id")
+    # The words are read in the scope's language (on PostgreSQL each language has its own text
+    # search configuration), whichever language the caller has active.
+    with translation.override(scope.locale.language_code):
+        matches = pages.search(terms, operator="and", order_by_relevance=True)
+    return [page.pk for page in matches]
+
+
+def ordered(queryset, sort):
+    """``queryset`` in the order of ``sort`` (not relevance, which the text search gives)."""
+    if sort == "nearest":
+        return queryset.order_by(F("distance_sq").asc(nulls_last=True), "title", "pk")
+    if sort == "az":
+        return queryset.order_by("title", "pk")
+    upcoming = ActivitySession.objects.filter(activity=OuterRef("pk"), start__gte=timezone.now())
+    queryset = queryset.annotate(
+        next_start=Subquery(upcoming.order_by("start").values("start")[:1])
+    )
+    return queryset.order_by(F("next_start").asc(nulls_last=True), "title", "pk")
+
+
+def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
+    """One page of the activities in ``scope`` matching ``filters``, with facet counts (stages
+    named for ``nation_code``) and, when nothing matches, what dropping each filter would find.
+    ``filters`` is left as it was given."""
+    authority = postcode_authority_lineage(filters.postcode) if filters.postcode else None
+    sort = filters.effective_sort
+
+    activities = scope.activities()
+    base = activities
+    text_ids = None
+    if filters.q:
+        text_ids = _text_matches(scope, filters.q)
+        base = activities.filter(pk__in=text_ids)
+
+    # Facets first: the same statement counts the matches, so the paginator need not.
+    def matched_without(skip):
+        return apply_filters(base, filters, skip=skip, authority_lineage=authority)
+
+    facets, total = count_facets(base, filters, matched_without, nation_code)
+    matched = matched_without(None)
+    if sort == "relevance":
+        matched_ids = set(matched.values_list("pk", flat=True))
+        ordered_ids = [pk for pk in text_ids if pk in matched_ids]
+        paginator = Paginator(ordered_ids, page_size)
+    else:
+        # Sort ids only: the database then sorts narrow rows, not every column of every match.
+        paginator = Paginator(ordered(matched, sort).values_list("pk", flat=True), page_size)
+        paginator.count = total  # a cached property; this spares a COUNT query
+    page = paginator.get_page(filters.page)
+    by_id = {a.pk: a for a in activities.filter(pk__in=list(page.object_list))}
+    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+    prefetch_for_cards(page.object_list, scope.locale)
+
+    distances = {}
+    if filters.postcode:
+        for activity in page.object_list:
+            if activity.latitude is not None:
+                distances[activity.pk] = distance_km(
+                    filters.postcode.latitude,
+                    filters.postcode.longitude,
+                    activity.latitude,
+                    activity.longitude,
+                )
+
+    relaxations = []
+    if total == 0:
+        for key in filters.active_keys():
+            count = matched_without(key).count()
+            if count:
+                relaxations.append((key, count))
+    return DirectoryResults(
+        page=page,
+        total=total,
+        facets=facets,
+        distances=distances,
+        relaxations=relaxations,
+        sort=sort,
+    )

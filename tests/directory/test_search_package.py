@@ -1,0 +1,68 @@
+"""The seams of the search package: frozen filters, a search that leaves them alone, and the
+page returning what ``search_activities`` returns for the same filters."""
+
+import dataclasses
+from decimal import Decimal
+
+import pytest
+from wagtail.models import Locale
+
+from directory.search import Filters, activity_scope, search_activities
+from places.models import Place
+from places.postcodes import find_district
+
+pytestmark = pytest.mark.django_db
+
+
+def test_filters_cannot_be_changed():
+    filters = Filters(art_form=["music"], age_range=[6, 7])
+    assert filters.art_form == ("music",)
+    assert filters.age_range == (6, 7)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        filters.q = "clay"
+    with pytest.raises(AttributeError):
+        filters.art_form.append("dance")
+
+
+def test_the_search_leaves_its_filters_as_given(directory_page, world):
+    place = Place.objects.get(code="E12000004", locale__language_code="en")
+    filters = Filters(
+        q="music",
+        place=place,
+        postcode=find_district("LE1 6AD"),
+        radius=25,
+        art_form=["music", "dance"],
+        access=["bsl"],
+        max_price=Decimal("5"),
+        sort="nearest",
+    )
+    before = dataclasses.replace(filters)
+    scope = activity_scope(directory_page, Locale.objects.get(language_code="en"))
+    search_activities(scope, filters, "GB-ENG")
+    search_activities(scope, filters)
+    assert dataclasses.asdict(filters) == dataclasses.asdict(before)
+
+
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ({}, {}),
+        ({"art_form": ["music", "dance"], "sort": "az"}, {"art_form": ["music", "dance"]}),
+        ({"postcode": "LE1 6AD", "radius": "25"}, {"postcode": "LE1 6AD", "radius": 25}),
+        ({"age": "7", "free": "on", "page": "2"}, {"age_range": (7, 7), "free": True}),
+    ],
+)
+def test_the_page_shows_what_search_activities_finds(client, directory_page, world, query, filters):
+    response = client.get(directory_page.url, query)
+    assert response.status_code == 200
+    on_page = [activity.pk for activity in response.context["results"].page.object_list]
+
+    values = dict(filters)
+    if "postcode" in values:
+        values["postcode"] = find_district(values["postcode"])
+    values["sort"] = query.get("sort", "")
+    values["page"] = int(query.get("page", 1))
+    scope = activity_scope(directory_page, Locale.objects.get(language_code="en"))
+    results = search_activities(scope, Filters(**values))
+    assert on_page == [activity.pk for activity in results.page.object_list]
+    assert response.context["results"].total == results.total
