@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from wagtail import hooks
-from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 REGISTER_EDITORIAL_POLICY = "register_editorial_policy"
 REVIEWER_PERMISSIONS = ("add_page", "change_page", "publish_page")
@@ -53,6 +60,22 @@ def policies():
 def translations(page):
     """The page in every language it exists in, itself included."""
     return Page.objects.filter(translation_key=page.translation_key).order_by("path")
+
+
+def ensure_review_workflow(policy):
+    """The policy's one-task workflow, approved by its reviewers group (both made if missing;
+    the apps' migrations make them on a new database)."""
+    reviewers, _ = Group.objects.get_or_create(name=policy.reviewers)
+    reviewers.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    task = GroupApprovalTask.objects.filter(name=policy.workflow).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=policy.workflow, active=True)
+    task.groups.add(reviewers)
+    workflow, _ = Workflow.objects.get_or_create(name=policy.workflow, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
 
 
 def grant_pages(group, page, codenames):

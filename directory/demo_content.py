@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from directory.models import (
     AccessFeature,
@@ -25,11 +25,11 @@ from directory.models import (
     ProviderPage,
     ProviderVenue,
 )
-from directory.permissions import provider_editors_group, set_up_directory_review
-from home.models import NavigationLink, SiteSettings
-from places.loader import load_places
+from directory.permissions import provider_editors_group
 from places.models import Place
 from places.nations import nation_code_for_site
+from regions.regions import REGIONS_BY_KEY
+from regions.sites import regional_sites, site_for_region
 
 PROVIDERS = [
     {
@@ -301,29 +301,6 @@ class Vocabulary:
         self.places = {place.code: place for place in Place.objects.filter(locale=english)}
 
 
-def ensure_directory_page(home):
-    existing = DirectoryIndexPage.objects.child_of(home).first()
-    if existing:
-        return existing
-    page = DirectoryIndexPage(
-        title="Find activities",
-        slug="activities",
-        introduction=(
-            "Local arts and cultural offers for primary schools: search by place or postcode, "
-            "art form, age, cost, dates and access needs, then contact the provider."
-        ),
-        listing_summary="Search the activity directory for offers near your school.",
-    )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    set_up_directory_review(page)
-    site = Site.objects.get(root_page=home)
-    settings = SiteSettings.for_site(site)
-    if not settings.navigation_links.filter(page=page).exists():
-        NavigationLink.objects.create(settings=settings, page=page, sort_order=-1)
-    return page
-
-
 def ensure_provider(directory, spec, vocabulary):
     existing = (
         ProviderPage.objects.filter(slug=spec["slug"], locale__language_code="en")
@@ -464,21 +441,14 @@ def extra_provider_spec(rng, index, vocabulary):
 
 @transaction.atomic
 def load(stdout, activities=0, **options):
-    from home.models import HomePage
-
-    load_places()
-    from home.demo_regions import REGIONAL_HOMES, regional_home
-
-    home = HomePage.objects.filter(depth=2, slug="home", locale__language_code="en").first()
-    directory = ensure_directory_page(home)
-    # Each provider lists on the site of the nation it is based in; England's site also holds
-    # the UK-wide providers and the generated benchmark volume.
-    directories = {}
-    for key in REGIONAL_HOMES:
-        regional = regional_home(key)
-        if regional is not None:
-            nation = nation_code_for_site(Site.objects.filter(root_page=regional).first())
-            directories[nation] = ensure_directory_page(regional)
+    # Each provider lists on the site of the nation it is based in (its directory page made by
+    # ``bootstrap``); England's site also holds the UK-wide providers and the generated
+    # benchmark volume.
+    directories = {
+        nation_code_for_site(site): DirectoryIndexPage.objects.child_of(site.root_page).first()
+        for _region, site in regional_sites()
+    }
+    directory = directories[nation_code_for_site(site_for_region(REGIONS_BY_KEY["england"]))]
     vocabulary = Vocabulary()
     created = 0
     for spec in PROVIDERS:

@@ -3,8 +3,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.bootstrap import BOOTSTRAP, DEMO_CONTENT
 from core.editorial import REGISTER_EDITORIAL_POLICY
 from core.sections import HOME_PAGE_SECTIONS, Section
+from directory.bootstrap import ensure_directory_pages
 from directory.models import (
     AccessFeature,
     ArtForm,
@@ -87,3 +89,32 @@ def directory_review():
 def coming_up_soon(request, page):
     """The home page's soonest activities, from its own site's directory."""
     return Section("directory/includes/home_section.html", featured_activities(request, page))
+
+
+@hooks.register(BOOTSTRAP, order=30)
+def directory_pages(setup):
+    ensure_directory_pages(setup)
+
+
+@hooks.register(BOOTSTRAP, order=80)
+def term_translations(setup):
+    """The taxonomy terms in Welsh, Gaelic and Irish, for editors to refine."""
+    from directory.term_translations import load_term_translations
+
+    made = load_term_translations()
+    setup.stdout.write(f"Translations: {made} directory terms.")
+
+
+@hooks.register(DEMO_CONTENT, order=20)
+def demo_providers_and_activities(setup):
+    from directory import demo_content
+
+    demo_content.load(setup.stdout, activities=setup.options.get("activities", 0))
+
+
+# After the home app's translations, which translate the Wales site's directory page.
+@hooks.register(DEMO_CONTENT, order=60)
+def demo_welsh_providers(setup):
+    from directory import demo_translations
+
+    demo_translations.load(setup.stdout)

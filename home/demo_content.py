@@ -4,20 +4,18 @@ form, navigation and footer. Written in our own words from the programme's publi
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Site
 
-from home.demo_images import get_or_create_demo_image
+from core.demo_images import get_or_create_demo_image
+from home.bootstrap import home_page
 from home.models import (
     Footer,
     FormField,
     FormPage,
-    HomePage,
     NavigationLink,
     SiteSettings,
     StandardPage,
 )
-from regions.regions import REGIONS_BY_KEY
-from regions.sites import ensure_site
 
 SIGN_UP_ROLES = [
     "Teacher",
@@ -73,41 +71,33 @@ def child_page(parent, model, slug, **fields):
     return publish(page), True
 
 
-def ensure_home_page(stdout):
-    """The English home page, as the default Site's root.
-
-    A new Wagtail database holds a placeholder "Welcome" page at the root of its default Site;
-    it is replaced (the Site that points at it is deleted with it and recreated below).
-    """
-    english = Locale.objects.get(language_code="en")
-    home = HomePage.objects.filter(depth=2, slug="home", locale=english).first()
-    if home is None:
-        for placeholder in Page.objects.filter(depth=2, content_type__model="page"):
-            placeholder.delete()
-        root = Page.get_first_root_node()
-        hero = get_or_create_demo_image("Abstract shapes in bright colours (home hero)", seed=1)
-        home = HomePage(
-            title="Arts Backpack",
-            slug="home",
-            locale=english,
-            hero_heading="Five cultural experiences a year for every primary-school child",
-            hero_text=(
-                "Wherever a child lives, they should be able to make music, dance, visit a "
-                "museum or design a game. Find local offers for your class, read what the "
-                "programme has learned, and see what children have made."
-            ),
-            hero_image=hero,
-            hero_image_alt="",
-            listing_summary=(
-                "A UK programme giving every primary-school child at least five quality "
-                "cultural experiences a year."
-            ),
-        )
-        root.add_child(instance=home)
+def dress_home_page(home, hero_image, **fields):
+    """Give a home page that ``bootstrap`` made (hero heading only) the demo's words and
+    picture; one an editor has written is left as it is."""
+    if home.hero_image_id is None and not home.hero_text:
+        for name, value in fields.items():
+            setattr(home, name, value)
+        home.hero_image = hero_image
+        home.hero_image_alt = ""
         publish(home)
-        stdout.write("Created the home page.")
-    ensure_site(REGIONS_BY_KEY["england"], home, "Arts Backpack")
     return home
+
+
+def ensure_home_page(stdout):
+    """England's home page (made by ``bootstrap``), with the demo's words and picture."""
+    return dress_home_page(
+        home_page("england"),
+        get_or_create_demo_image("Abstract shapes in bright colours (home hero)", seed=1),
+        hero_text=(
+            "Wherever a child lives, they should be able to make music, dance, visit a "
+            "museum or design a game. Find local offers for your class, read what the "
+            "programme has learned, and see what children have made."
+        ),
+        listing_summary=(
+            "A UK programme giving every primary-school child at least five quality "
+            "cultural experiences a year."
+        ),
+    )
 
 
 def load_programme_pages(home):
@@ -385,9 +375,11 @@ def load_site_chrome(home, navigation, footer_links):
     settings.contact_email = settings.contact_email or PROGRAMME_EMAIL
     settings.footer = settings.footer or footer
     settings.save()
-    if not settings.navigation_links.exists():
+    # Ten apart, so the index pages bootstrap links (directory -1, stories 5, showcase 50) fall
+    # in their places between them.
+    if not settings.navigation_links.filter(page__in=navigation).exists():
         for order, page in enumerate(navigation):
-            NavigationLink.objects.create(settings=settings, page=page, sort_order=order)
+            NavigationLink.objects.create(settings=settings, page=page, sort_order=order * 10)
 
 
 def entry_points(teachers, families, providers, about):

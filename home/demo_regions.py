@@ -4,13 +4,14 @@ are made through wagtail-localize afterwards (home/demo_translations.py), as edi
 Written in our own words from ../shared/seeds. Safe to run again.
 """
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-from home.demo_content import PROGRAMME_EMAIL, child_page, publish, rich_text
-from home.demo_images import get_or_create_demo_image
-from home.models import Footer, HomePage, NavigationLink, SiteSettings, StandardPage
+from core.demo_images import get_or_create_demo_image
+from home.bootstrap import home_page
+from home.demo_content import PROGRAMME_EMAIL, child_page, dress_home_page, rich_text
+from home.models import Footer, NavigationLink, SiteSettings, StandardPage
 from regions.regions import REGIONS_BY_KEY
-from regions.sites import ensure_site, site_for_region
+from regions.sites import site_for_region
 
 REGIONAL_HOMES = {
     "wales": {
@@ -102,33 +103,22 @@ def programme_privacy_notice():
 
 
 def regional_home(key):
-    """The English home page of a regional site (None before the demo has made it)."""
-    return HomePage.objects.filter(depth=2, slug=f"home-{key}", locale__language_code="en").first()
+    """The English home page of a regional site (made by ``bootstrap``)."""
+    return home_page(key)
 
 
 def ensure_regional_site(key, content):
     english = Locale.objects.get(language_code="en")
-    home = regional_home(key)
-    if home is None:
-        home = HomePage(
-            title=content["site_name"],
-            slug=f"home-{key}",
-            locale=english,
-            hero_heading=content["hero_heading"],
-            hero_text=content["hero_text"],
-            hero_image=get_or_create_demo_image(
-                f"Abstract shapes in bright colours ({content['site_name']})", seed=len(key)
-            ),
-            hero_image_alt="",
-            listing_summary=content["listing_summary"],
-        )
-        Page.get_first_root_node().add_child(instance=home)
-        publish(home)
-    region = REGIONS_BY_KEY[key]
-    # A site that is new to its region takes the region's name (an editor's later choice of
-    # name is kept on later runs).
-    newly_regional = site_for_region(region) is None
-    site = ensure_site(region, home, content["site_name"])
+    home = dress_home_page(
+        regional_home(key),
+        get_or_create_demo_image(
+            f"Abstract shapes in bright colours ({content['site_name']})", seed=len(key)
+        ),
+        hero_heading=content["hero_heading"],
+        hero_text=content["hero_text"],
+        listing_summary=content["listing_summary"],
+    )
+    site = site_for_region(REGIONS_BY_KEY[key])
     about, _ = child_page(
         home,
         StandardPage,
@@ -151,8 +141,6 @@ def ensure_regional_site(key, content):
         ]
         footer.save()
     site_settings = SiteSettings.for_site(site)
-    if newly_regional:
-        site_settings.site_name = content["site_name"]
     site_settings.tagline = site_settings.tagline or content["tagline"]
     site_settings.contact_email = site_settings.contact_email or PROGRAMME_EMAIL
     site_settings.footer = site_settings.footer or footer

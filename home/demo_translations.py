@@ -6,8 +6,6 @@ demo content; safe to run again (existing translations are left alone).
 
 import re
 
-from wagtail.models import Page
-
 from core.translation_import import translate
 from home.demo_regions import REGIONAL_HOMES, regional_home
 from home.models import Footer
@@ -169,30 +167,23 @@ def _untranslated(instance, language_code):
 
 
 def load(stdout, **options):
-    from directory.models import DirectoryIndexPage
-    from directory.term_translations import load_term_translations
-
-    terms = load_term_translations()
     missing = []
     for key, (language, strings, with_directory) in REGIONAL_TRANSLATIONS.items():
         home = regional_home(key)
         if home is None:
             continue
-        objects = [
-            home,
-            *home.get_children()
-            .type(Page)
-            .exclude(content_type__model="directoryindexpage")
-            .specific(),
-        ]
+        # The directory page (by its model's name: the home app knows no other app) is
+        # translated last, and only where the site's directory is translated.
+        children = home.get_children().specific()
+        objects = [home, *children.exclude(content_type__model="directoryindexpage")]
         if with_directory:
-            objects += list(DirectoryIndexPage.objects.child_of(home))
+            objects += list(children.filter(content_type__model="directoryindexpage"))
         objects.append(
             Footer.objects.get(name=REGIONAL_HOMES[key]["site_name"], locale=home.locale)
         )
         for instance in objects:
             if _untranslated(instance, language):
                 missing += translate(instance, language, _lookup(strings))
-    stdout.write(f"Translations: {terms} directory terms, regional pages in cy, gd and ga.")
+    stdout.write("Translations: regional pages in cy, gd and ga.")
     for text in sorted(set(missing)):
         stdout.write(f"  left in English: {text[:70]}")

@@ -1,6 +1,9 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.bootstrap import BOOTSTRAP
+from places.loader import load_places
 from places.models import Place
 
 
@@ -24,3 +27,9 @@ class PlaceViewSet(SnippetViewSet):
 
 
 register_snippet(PlaceViewSet)
+
+
+@hooks.register(BOOTSTRAP, order=10)
+def places_and_postcodes(setup):
+    """The place tree and postcode districts (reference data every app filters by)."""
+    load_places()

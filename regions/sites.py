@@ -12,6 +12,14 @@ def site_for_region(region):
     return row.site if row else None
 
 
+def regional_sites():
+    """(region, Site) for each region whose site exists, in the regions' order."""
+    for region in REGIONS:
+        site = site_for_region(region)
+        if site is not None:
+            yield region, site
+
+
 def ensure_site(region, root_page, site_name):
     """The region's Site, pointing at ``root_page``, on the configured hostname and port.
 

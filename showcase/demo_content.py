@@ -19,11 +19,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
-from wagtail.models import Site
 
 from directory.models import ActivityPage
-from home.models import HomePage, NavigationLink, SiteSettings
 from places.models import Place
+from showcase.bootstrap import programme_site
 from showcase.models import Artwork, Child, ConsentRecord, ShowcaseIndexPage, ShowcasePage
 
 NOTICE = "2025-09"
@@ -269,20 +268,7 @@ def ensure_works(now):
     return created
 
 
-def ensure_pages(home, site):
-    index = ShowcaseIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = ShowcaseIndexPage(
-            title="Children's work",
-            slug="showcase",
-            introduction=(
-                "Paintings, drawings, collages and songs made by children taking part in the "
-                "Arts Backpack, with what they told us about them."
-            ),
-            listing_summary="See what children have made through the programme.",
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
+def ensure_galleries(index):
     galleries = [
         (
             "leicester-pilot",
@@ -305,21 +291,17 @@ def ensure_pages(home, site):
         )
         index.add_child(instance=gallery)
         gallery.save_revision().publish()
-    settings = SiteSettings.for_site(site)
-    if not settings.navigation_links.filter(page=index).exists():
-        NavigationLink.objects.create(settings=settings, page=index, sort_order=50)
     return index
 
 
 @transaction.atomic
 def load(stdout, activities=0, **options):
-    home = HomePage.objects.filter(depth=2, slug="home", locale__language_code="en").first()
-    site = Site.objects.get(root_page=home)
+    site = programme_site()
     now = timezone.now()
     for reference, state, flagged in CHILDREN:
         ensure_child(reference, state, flagged, site, now)
     created = ensure_works(now)
-    index = ensure_pages(home, site)
+    index = ensure_galleries(ShowcaseIndexPage.objects.child_of(site.root_page).first())
     if created:
         stdout.write(f"Showcase: {created} works added.")
     return index

@@ -16,8 +16,10 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from core.bootstrap import BOOTSTRAP, DEMO_CONTENT
 from core.sections import HOME_PAGE_SECTIONS, Section
 from showcase import admin_views
+from showcase.bootstrap import ensure_safeguarding_groups, ensure_showcase_index
 from showcase.featured import featured_galleries
 from showcase.forms import ArtworkForm
 from showcase.models import Artwork, Child, ConsentRecord
@@ -292,3 +294,21 @@ def register_showcase_actions(actions):
 def childrens_work(request, page):
     """The home page's galleries that have something to show right now."""
     return Section("showcase/includes/home_section.html", featured_galleries(request, page))
+
+
+@hooks.register(BOOTSTRAP, order=5)
+def safeguarding_groups(setup):
+    ensure_safeguarding_groups(setup)
+
+
+@hooks.register(BOOTSTRAP, order=30)
+def showcase_index(setup):
+    ensure_showcase_index(setup)
+
+
+# After the directory's demo content: works name the activity they came from.
+@hooks.register(DEMO_CONTENT, order=40)
+def demo_works(setup):
+    from showcase import demo_content
+
+    demo_content.load(setup.stdout)

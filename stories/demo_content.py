@@ -12,12 +12,12 @@ from datetime import date
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
+from core.demo_images import get_or_create_demo_image
 from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
-from home.demo_images import get_or_create_demo_image
-from home.models import HomePage, NavigationLink, SiteSettings
 from places.models import Place
+from stories.bootstrap import programme_site
 from stories.models import (
     Author,
     StoryActivity,
@@ -29,7 +29,6 @@ from stories.models import (
     StoryTheme,
     Theme,
 )
-from stories.workflow import set_up_story_review
 
 ACA_APPEAL = "Action for Children's Arts, crowdfunding appeal for the Leicester pilot (2021)"
 CULTURE_COMMONS = "Culture Commons, “The Arts Backpack” (updated June 2023)"
@@ -139,28 +138,6 @@ def get_or_create_document(title, filename, text):
     doc.file.save(filename, ContentFile(data), save=False)
     doc.save()
     return doc
-
-
-def ensure_story_index(home):
-    existing = StoryIndexPage.objects.child_of(home).first()
-    if existing is not None:
-        return existing
-    index = StoryIndexPage(
-        title="Stories",
-        slug="stories",
-        introduction=(
-            "Pilot stories, case studies and the case for the programme: what happens when "
-            "children, schools and local culture meet, in the words of the people involved."
-        ),
-        listing_summary="Pilots, case studies and advocacy from the Arts Backpack.",
-    )
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    set_up_story_review(index)
-    settings = SiteSettings.for_site(Site.objects.get(root_page=home))
-    if not settings.navigation_links.filter(page=index).exists():
-        NavigationLink.objects.create(settings=settings, page=index, sort_order=0)
-    return index
 
 
 class Lookups:
@@ -696,10 +673,11 @@ def story_specs(index, lookups):
 
 @transaction.atomic
 def load(stdout, activities=0, **options):
-    home = HomePage.objects.filter(depth=2, slug="home", locale__language_code="en").first()
-    if home is None:
+    site = programme_site()
+    index = StoryIndexPage.objects.child_of(site.root_page).first() if site else None
+    if index is None:
         return None
-    index = ensure_story_index(home)
+    home = site.root_page
     lookups = Lookups(home)
     created = 0
     stories = {}

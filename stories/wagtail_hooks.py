@@ -3,8 +3,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.bootstrap import BOOTSTRAP, DEMO_CONTENT
 from core.editorial import REGISTER_EDITORIAL_POLICY
 from core.sections import HOME_PAGE_SECTIONS, RELATED_PANELS, Section
+from stories.bootstrap import ensure_story_index
 from stories.listing import featured_stories, stories_about
 from stories.models import Author, StoryIndexPage, Theme
 from stories.workflow import STORIES_REVIEW, set_up_story_review
@@ -65,3 +67,16 @@ def stories_about_this(request, page):
     """Provider and activity pages list the stories about them (the directory knows nothing of
     stories)."""
     return Section("stories/includes/stories_about.html", stories_about(page))
+
+
+@hooks.register(BOOTSTRAP, order=30)
+def story_index(setup):
+    ensure_story_index(setup)
+
+
+# After the directory's demo content: stories link to its providers and activities.
+@hooks.register(DEMO_CONTENT, order=30)
+def demo_stories(setup):
+    from stories import demo_content
+
+    demo_content.load(setup.stdout)

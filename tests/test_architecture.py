@@ -29,15 +29,7 @@ MAY_NOT_USE_HOME = {"core", "directory", "stories", "showcase", "search"}
 # Temporary exceptions, each with the way it goes. A module named here may make only the
 # imports listed for it; test_temporary_exceptions_are_still_needed fails once one is gone,
 # so the list cannot outlive its reasons.
-TEMPORARY = {
-    # Demo content reaches into every app to build its pages; demo loading is moving out of
-    # home/ to a place of its own. (home/management/commands/load_demo.py and the other
-    # home/demo_*.py modules import the apps' demo modules by name, not with an import.)
-    "home/demo_translations.py": {"directory.models", "directory.term_translations"},
-    "directory/demo_content.py": {"home.demo_regions", "home.models"},
-    "stories/demo_content.py": {"home.demo_images", "home.models"},
-    "showcase/demo_content.py": {"home.models"},
-}
+TEMPORARY = {}
 
 
 def project_modules():

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def block_showcase_page(demo):
     """A page carrying every shared block, so axe sees each block's markup."""
-    from home.demo_images import get_or_create_demo_image
+    from core.demo_images import get_or_create_demo_image
 
     home = Site.objects.get(is_default_site=True).root_page
     image = get_or_create_demo_image("Abstract shapes (block test)", seed=7)

@@ -15,5 +15,5 @@ class Command(BaseCommand):
             self.stdout.write(f"{region.name}: {before[0]}:{before[1]} -> {after[0]}:{after[1]}")
         for region in REGIONS:
             site = site_for_region(region)
-            where = f"{site.hostname}:{site.port}" if site else "no site yet (run load_demo)"
+            where = f"{site.hostname}:{site.port}" if site else "no site yet (run bootstrap)"
             self.stdout.write(f"{region.name}: {where}")
