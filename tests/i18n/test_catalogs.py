@@ -20,15 +20,13 @@ PLURAL_FORMS = {
 }
 
 # Python modules whose strings a reader sees: form labels and errors, sort and radius options,
-# school stages, facet and cost labels, the empty state's suggestions. School stages moved from
-# directory/stages.py to places/stages.py; the catalogs name the old path until `make messages`
-# next refreshes them, so both count.
+# school stages, facet and cost labels, the empty state's suggestions, region names.
 PUBLIC_MODULES = {
     "directory/forms.py",
-    "directory/stages.py",
-    "places/stages.py",
-    "directory/views.py",
+    "directory/search/presenter.py",
     "directory/templatetags/directory_tags.py",
+    "places/stages.py",
+    "regions/regions.py",
     "search/forms.py",
     "stories/listing.py",
 }
