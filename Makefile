@@ -30,7 +30,7 @@ run: install
 WORKERS ?= auto
 TESTS ?=
 test: install
-	$(PY) -m pytest -n $(WORKERS) --dist loadfile $(TESTS)
+	$(PY) -m pytest -n $(WORKERS) --dist worksteal $(TESTS)
 
 lint: install
 	$(VENV)/bin/ruff check .

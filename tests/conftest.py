@@ -1,10 +1,6 @@
 """Fixtures shared by the whole suite."""
 
 import os
-import shutil
-import sqlite3
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -16,6 +12,7 @@ from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
+from tests.worlds import Worlds, module_world
 
 
 @pytest.hookimpl(wrapper=True)
@@ -93,77 +90,24 @@ def load_demo():
         call_command("load_demo", stdout=devnull)
 
 
-@dataclass
-class DatabaseSnapshot:
-    """A copy of the whole SQLite test database and of the upload folders, to restore later."""
-
-    database: sqlite3.Connection
-    files: Path
-
-    @classmethod
-    def take(cls, connection, files):
-        connection.ensure_connection()
-        database = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(database)
-        for name, folder in _upload_folders():
-            shutil.copytree(folder, files / name)
-        return cls(database, files)
-
-    def restore(self, connection):
-        connection.ensure_connection()
-        self.database.backup(connection.connection)
-        for name, folder in _upload_folders():
-            shutil.rmtree(folder, ignore_errors=True)
-            shutil.copytree(self.files / name, folder)
-
-
-def _upload_folders():
-    return [("media", settings.MEDIA_ROOT), ("private", settings.SHOWCASE_PRIVATE_ROOT)]
-
-
-@dataclass
-class DemoSnapshots:
-    migrated: DatabaseSnapshot
-    demo: DatabaseSnapshot
-
-
 @pytest.fixture(scope="session")
-def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo content, loaded once per test worker and kept as a copy to restore.
-
-    ``load_demo`` takes about a minute; most tests that use it only need a fresh copy of its
-    result. On SQLite (the test database lives in memory) the whole database is copied with
-    SQLite's backup API, before and after loading, with the upload folders, so a module or a
-    browser test starts from an untouched demo and leaves nothing behind. Other databases have
-    no such copy (None here): there the demo is loaded again where it is needed.
-    """
+def worlds(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The costly worlds of this run, built once and shared by the workers (see tests/worlds.py);
+    None where the test database cannot be copied (anything but SQLite in memory)."""
     connection = connections["default"]
     if connection.vendor != "sqlite" or not connection.is_in_memory_db():
         return None
-    with django_db_blocker.unblock():
-        migrated = DatabaseSnapshot.take(connection, tmp_path_factory.mktemp("migrated"))
-        load_demo()
-        demo = DatabaseSnapshot.take(connection, tmp_path_factory.mktemp("demo"))
-        migrated.restore(connection)
-    return DemoSnapshots(migrated, demo)
+    base = tmp_path_factory.getbasetemp()
+    # Under pytest-xdist each worker's base folder sits in the run's own folder.
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-worlds"
+    shared.mkdir(exist_ok=True)
+    return Worlds(connection, django_db_blocker, tmp_path_factory.mktemp("worlds"), shared)
 
 
 @pytest.fixture(scope="module")
-def shared_demo(request, django_db_blocker, demo_snapshots):
-    """The demo content, shared by the tests of a module; each test still runs in its own
-    transaction, so what one test changes the next does not see."""
-    if demo_snapshots is None:
-        request.getfixturevalue("module_db")
-        with django_db_blocker.unblock():
-            load_demo()
-        yield
-        return
-    connection = connections["default"]
-    with django_db_blocker.unblock():
-        demo_snapshots.demo.restore(connection)
-    yield
-    with django_db_blocker.unblock():
-        demo_snapshots.migrated.restore(connection)
+def shared_demo(request):
+    """The demo content (``load_demo`` takes about a minute), shared by the tests of a module."""
+    yield from module_world(request, "demo", load_demo)
 
 
 @pytest.fixture

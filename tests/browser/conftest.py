@@ -115,9 +115,7 @@ def migrated_rows(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def demo(
-    live_server, django_db_serialized_rollback, transactional_db, migrated_rows, demo_snapshots
-):
+def demo(live_server, django_db_serialized_rollback, transactional_db, migrated_rows, worlds):
     """The demo content, served by the live server.
 
     Each transactional test ends by flushing every table, and serialized rollback restores the
@@ -130,8 +128,8 @@ def demo(
     connection = connections["default"]
     if migrated_rows and not hasattr(connection, "_test_serialized_contents"):
         connection._test_serialized_contents = migrated_rows
-    if demo_snapshots is not None:
-        demo_snapshots.demo.restore(connection)
+    if worlds is not None:
+        worlds.restore("demo", load_demo)
     else:
         load_demo()
     return live_server

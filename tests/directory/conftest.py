@@ -24,6 +24,7 @@ from home.factories import HomePageFactory
 from places.loader import load_places
 from places.models import Place
 from places.postcodes import find_district
+from tests.worlds import module_world
 
 # Venue districts around the Midlands, and None for activities that come to the school.
 VENUES = [
@@ -81,8 +82,7 @@ class Expected:
     cpd: bool = False
 
 
-@pytest.fixture(scope="module")
-def shared_directory_page(module_db):
+def build_directory_page():
     root = Page.get_first_root_node()
     english = Locale.objects.get(language_code="en")
     home = HomePageFactory(parent=root, slug="directory-test-home", locale=english)
@@ -92,6 +92,11 @@ def shared_directory_page(module_db):
     page = DirectoryIndexPage(title="Find activities", slug="activities")
     home.add_child(instance=page)
     return page
+
+
+@pytest.fixture(scope="module")
+def shared_directory_page(request):
+    yield from module_world(request, "directory-page", build_directory_page)
 
 
 @pytest.fixture
@@ -140,8 +145,13 @@ def make_activity(provider, **values):
 
 
 @pytest.fixture(scope="module")
-def shared_world(shared_directory_page):
-    return build_world(shared_directory_page)
+def shared_world(request, shared_directory_page):
+    yield from module_world(
+        request,
+        "directory-world",
+        lambda: build_world(shared_directory_page),
+        on="directory-page",
+    )
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ from showcase.models import ShowcaseIndexPage, ShowcasePage
 from stories.models import StoryIndexPage, Theme
 from tests.showcase.conftest import make_artwork, make_child
 from tests.stories.conftest import make_story
+from tests.worlds import module_world
 
 # Welsh names for the taxonomy terms the fixture uses (slug -> name), so facets and cards show
 # Welsh words the way an editor's translations would.
@@ -384,8 +385,8 @@ def _activity(provider, art_forms, formats, languages, access=(), sessions=(), *
 
 
 @pytest.fixture(scope="module")
-def shared_welsh_world(module_db):
-    return build_world()
+def shared_welsh_world(request):
+    yield from module_world(request, "welsh-world", build_world)
 
 
 @pytest.fixture

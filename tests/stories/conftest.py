@@ -21,6 +21,7 @@ from stories.models import (
     StoryTheme,
     Theme,
 )
+from tests.worlds import module_world
 
 KINDS = [choice for choice, _label in StoryPage.Kind.choices]
 THEME_SLUGS = ["wellbeing-resilience", "skills-careers", "children-in-care", "social-mobility"]
@@ -122,10 +123,14 @@ def build_stories(index, count=40, seed=4):
     return expected
 
 
-@pytest.fixture(scope="module")
-def shared_world(module_db):
+def build_site_with_stories():
     home, index = make_site()
     return home, index, build_stories(index)
+
+
+@pytest.fixture(scope="module")
+def shared_world(request):
+    yield from module_world(request, "stories-world", build_site_with_stories)
 
 
 @pytest.fixture
