@@ -1,10 +1,14 @@
 """One venue model: an activity chooses one of its provider's venues, and its location (read
 by the search, the page and its structured data) follows that venue, in every language."""
 
+import importlib
+import uuid
+
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, Revision
 from wagtail.test.utils.form_data import querydict_from_html
 from wagtail_localize.models import TranslationSource
 
@@ -265,3 +269,40 @@ def test_the_welsh_translation_keeps_the_same_venue(directory_page):
     assert welsh_activity.venue_postcode == "CF10 1BS"
     assert welsh_activity.pk in near_in(welsh_directory, "CF10 1AA")
     assert welsh_activity.pk not in near_in(welsh_directory, "LE1 6AD")
+
+
+def test_the_migration_gives_a_venue_one_key_in_every_language(directory_page):
+    """0009_venue_keys on data as it was before keys: rows, revisions and translation sources."""
+    migration = importlib.import_module("directory.migrations.0009_venue_keys")
+    welsh = Locale.objects.get(language_code="cy")
+    provider = provider_with_venues(
+        directory_page, "migrated", ("Hall", "1 Road", "LE1 1SB"), ("Studio", "", "LE2 1AA")
+    )
+    named = make_activity(provider, title="Named", venue_name="Studio", venue_postcode="le2 1aa")
+    elsewhere = make_activity(provider, title="Away", venue_name="Studio", venue_postcode="DE1")
+    welsh_provider = sync_translation(provider, welsh)
+    welsh_named = sync_translation(named, welsh)
+    # As before the migration: no shared keys anywhere, no activity choosing a venue.
+    for venue in ProviderVenue.objects.all():
+        ProviderVenue.objects.filter(pk=venue.pk).update(key=uuid.uuid4())
+    ActivityPage.objects.update(venue_key=None)
+    for revision in Revision.objects.all():
+        for venue in revision.content.get("venues", []):
+            venue.pop("key", None)
+        revision.content.pop("venue_key", None)
+        revision.save(update_fields=["content"])
+
+    migration.give_venues_keys(django_apps, None)
+
+    keys = list(provider.venues.order_by("sort_order").values_list("key", flat=True))
+    assert len(set(keys)) == 2
+    assert list(welsh_provider.venues.order_by("sort_order").values_list("key", flat=True)) == keys
+    revision = provider.get_latest_revision()
+    revision.refresh_from_db()
+    assert [venue["key"] for venue in revision.content["venues"]] == [str(key) for key in keys]
+    assert ActivityPage.objects.get(pk=named.pk).venue_key == keys[1]
+    assert ActivityPage.objects.get(pk=welsh_named.pk).venue_key == keys[1]
+    assert ActivityPage.objects.get(pk=elsewhere.pk).venue_key is None
+    assert named.get_latest_revision().content["venue_key"] == str(keys[1])
+    # Editing the provider afterwards keeps the keys (the editor builds it from the revision).
+    assert [v.key for v in provider.get_latest_revision_as_object().venues.all()] == keys
