@@ -453,21 +453,18 @@ class ActivityPage(RoutablePageMixin, BasePage):
         apply_venue(self, self.chosen_venue())
         super().save(*args, **kwargs)
 
-    def chosen_venue(self, provider=None):
+    def chosen_venue(self):
         """The venue this activity chose among its provider's (same language), if any.
 
         A key its provider no longer lists (a venue just removed, or a translation whose
         provider has not been synced yet) finds nothing, and the activity keeps its last copy.
+        Before the page is in the tree (the add form) there is no provider to ask yet.
         """
-        if self.venue_key is None:
+        if self.venue_key is None or not self.path:
             return None
-        if provider is None:
-            if not self.path:
-                return None
-            provider = ProviderPage.objects.filter(path=self.path[: -self.steplen]).first()
-        if provider is None:
-            return None
-        return ProviderVenue.objects.filter(provider=provider, key=self.venue_key).first()
+        return ProviderVenue.objects.filter(
+            provider__path=self.path[: -self.steplen], key=self.venue_key
+        ).first()
 
     @cached_property
     def provider(self):
