@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "postcode_districts.csv"
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_MILE = 1.609344
@@ -70,6 +73,42 @@ def find_district(text):
     if district is None:
         raise PostcodeError("unknown district")
     return district
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a venue is, as the directory's distance search needs it."""
+
+    latitude: float
+    longitude: float
+
+    @property
+    def vector(self):
+        """The point on the unit sphere (see ``unit_vector``)."""
+        return unit_vector(self.latitude, self.longitude)
+
+
+def locate(postcode):
+    """The Location of a postcode's district, or None if it is empty or not one we know.
+
+    The one place a venue's position is computed: provider venues and activities both ask here.
+    """
+    try:
+        district = find_district(postcode)
+    except PostcodeError:
+        return None
+    return Location(district.latitude, district.longitude)
+
+
+POSTCODE_MESSAGE = _("Enter a UK postcode we recognise, such as LE1 6AD.")
+
+
+def validate_postcode(value):
+    """Model/form field validator: a UK postcode whose district is in the data."""
+    try:
+        find_district(value)
+    except PostcodeError:
+        raise ValidationError(POSTCODE_MESSAGE, code="unknown_postcode") from None
 
 
 def distance_km(lat1, lon1, lat2, lon2):

@@ -4,7 +4,6 @@ from directory.models.pages import (
     ActivityTag,
     DirectoryIndexPage,
     ProviderPage,
-    ProviderVenue,
 )
 from directory.models.taxonomies import (
     AccessFeature,
@@ -13,6 +12,7 @@ from directory.models.taxonomies import (
     Format,
     Taxonomy,
 )
+from directory.models.venues import ProviderVenue
 
 __all__ = [
     "AccessFeature",

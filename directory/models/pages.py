@@ -21,20 +21,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
 from directory import structured_data
+from directory.admin_forms import ActivityPageForm
 from directory.icalendar import activity_calendar
+from directory.models.venues import ProviderVenue, apply_venue
 from places.nations import nation_code_for_request
-from places.postcodes import PostcodeError, find_district, unit_vector
+from places.postcodes import validate_postcode
 
 MAX_AGE = 18
-
-
-def locate_postcode(postcode):
-    """(latitude, longitude) of a postcode's district, or (None, None) if unknown."""
-    try:
-        district = find_district(postcode)
-    except PostcodeError:
-        return None, None
-    return district.latitude, district.longitude
 
 
 class DirectoryIndexPage(BasePage):
@@ -66,38 +59,6 @@ class DirectoryIndexPage(BasePage):
         from directory.views import serve_directory
 
         return serve_directory(self, request)
-
-
-class ProviderVenue(Orderable):
-    provider = ParentalKey(
-        "directory.ProviderPage", on_delete=models.CASCADE, related_name="venues"
-    )
-    name = models.CharField(_("venue name"), max_length=200)
-    address = models.TextField(_("address"), blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10)
-    latitude = models.FloatField(_("latitude"), null=True, blank=True)
-    longitude = models.FloatField(_("longitude"), null=True, blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("address"),
-        FieldPanel("postcode"),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-    ]
-
-    def clean(self):
-        super().clean()
-        try:
-            find_district(self.postcode)
-        except PostcodeError:
-            raise ValidationError(
-                {"postcode": _("Enter a UK postcode we recognise, such as LE1 6AD.")}
-            ) from None
-
-    def save(self, *args, **kwargs):
-        if self.latitude is None or self.longitude is None:
-            self.latitude, self.longitude = locate_postcode(self.postcode)
-        super().save(*args, **kwargs)
 
 
 class ProviderPage(BasePage):
@@ -310,9 +271,15 @@ class ActivityPage(RoutablePageMixin, BasePage):
     group_size = models.CharField(
         _("group size"), max_length=100, blank=True, help_text=_("For example: up to 30 pupils")
     )
+    # One of the provider's venues (ProviderVenue.key), or none: then the fields below are the
+    # activity's own venue, or empty when it comes to the school or runs online. With a venue
+    # chosen they are its copy, refreshed when the provider is published (directory/signals.py).
+    venue_key = models.UUIDField(_("venue"), null=True, blank=True, db_index=True)
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     venue_address = models.TextField(_("venue address"), blank=True)
-    venue_postcode = models.CharField(_("venue postcode"), max_length=10, blank=True)
+    venue_postcode = models.CharField(
+        _("venue postcode"), max_length=10, blank=True, validators=[validate_postcode]
+    )
     # Indexed: "near a postcode" first narrows by a latitude band.
     latitude = models.FloatField(
         _("latitude"), null=True, blank=True, editable=False, db_index=True
@@ -345,6 +312,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["directory.ProviderPage"]
     subpage_types = []
+    base_form_class = ActivityPageForm
 
     content_panels = [
         *BasePage.content_panels,
@@ -367,6 +335,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("places"),
+                FieldPanel("venue_key"),
                 FieldPanel("venue_name"),
                 FieldPanel("venue_address"),
                 FieldPanel("venue_postcode"),
@@ -446,6 +415,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
         SynchronizedField("availability"),
         SynchronizedField("available_from"),
         SynchronizedField("available_until"),
+        SynchronizedField("venue_key"),
         SynchronizedField("venue_address"),
         SynchronizedField("venue_postcode"),
         SynchronizedField("booking_url"),
@@ -466,11 +436,6 @@ class ActivityPage(RoutablePageMixin, BasePage):
             errors["price"] = _("Enter a price, or tick “free to schools”.")
         if self.price is not None and not self.is_free and not self.price_unit:
             errors["price_unit"] = _("Say what the price covers (per pupil, class, …).")
-        if self.venue_postcode:
-            try:
-                find_district(self.venue_postcode)
-            except PostcodeError:
-                errors["venue_postcode"] = _("Enter a UK postcode we recognise, such as LE1 6AD.")
         if (
             self.available_from
             and self.available_until
@@ -479,14 +444,27 @@ class ActivityPage(RoutablePageMixin, BasePage):
             errors["available_until"] = _("This date must be on or after “available from”.")
         if errors:
             raise ValidationError(errors)
+        # The revision saved for a draft or preview carries the venue copy too.
+        apply_venue(self, self.chosen_venue())
 
     def save(self, *args, **kwargs):
         if self.is_free:
             self.price = None
-        self.latitude, self.longitude = locate_postcode(self.venue_postcode)
-        position = unit_vector(self.latitude, self.longitude)
-        self.position_x, self.position_y, self.position_z = position or (None, None, None)
+        apply_venue(self, self.chosen_venue())
         super().save(*args, **kwargs)
+
+    def chosen_venue(self):
+        """The venue this activity chose among its provider's (same language), if any.
+
+        A key its provider no longer lists (a venue just removed, or a translation whose
+        provider has not been synced yet) finds nothing, and the activity keeps its last copy.
+        Before the page is in the tree (the add form) there is no provider to ask yet.
+        """
+        if self.venue_key is None or not self.path:
+            return None
+        return ProviderVenue.objects.filter(
+            provider__path=self.path[: -self.steplen], key=self.venue_key
+        ).first()
 
     @cached_property
     def provider(self):
