@@ -24,8 +24,9 @@ run: install
 	$(PY) manage.py ensure_dev_admin --port $(PORT)
 	SITE_PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Both cores (or as many as the machine has): each worker has its own test database, and a
-# test file's tests stay on one worker so its shared world is built once. One folder or file:
+# Both cores (or as many as the machine has): each worker has its own test database and takes
+# tests from the other when it runs out; costly worlds are built once per run (tests/worlds.py).
+# One folder or file:
 # `make test TESTS=tests/directory`; one worker: `make test WORKERS=0`.
 WORKERS ?= auto
 TESTS ?=

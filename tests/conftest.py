@@ -20,9 +20,9 @@ def pytest_runtest_teardown(item, nextitem):
     """After a transactional test, put back the rows the migrations made.
 
     A transactional test (the browser tests) ends by emptying every table. pytest-django runs
-    such tests after the others, but a test worker runs whole test files in the order they are
-    handed to it, so an ordinary test may follow one on the same worker and must still find
-    the locales, root page, groups and workflows the migrations created.
+    such tests after the others, but a test worker runs tests in the order they are handed to
+    it, so an ordinary test may follow one on the same worker and must still find the locales,
+    root page, groups and workflows the migrations created.
     """
     result = yield
     if "transactional_db" in item.fixturenames:
