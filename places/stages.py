@@ -1,27 +1,71 @@
 """School stages, as each nation names them, mapped onto the ages stored on activities.
 
 Activities store an age range; a stage is a label for an age range in one nation's system, so
-one activity shows as "KS2" in England and "Second level" in Scotland. Ages are the ages of
-children in the stage during the school year (inclusive), so adjacent stages share a boundary
-year, as real classes do.
+one activity shows as "KS2" in England and "Second level" in Scotland.
+
+Ages are read in school years. A year group is known by its children's age at the start of the
+school year (England's Year 3: 7), and during the year they are that age or one more. A stage
+is its year groups: England's KS2 (years 3–6) is the year groups starting at 7, 8, 9 and 10, so
+its children are aged 7–11, the range written on the stage. An activity for ages 5–7 suits the
+year groups whose children stay within 5–7 all year (starting at 5 and 6: KS1), not the year
+starting at 7, whose children are 7–8. So an activity lists a stage only when at least one whole
+year group of the stage is within its ages; a single age shared at a boundary is not enough.
+An activity for one age only (7–7) is for the year group that starts the year at that age.
+
+``Stage.covers`` (labels), ``Stage.lookup`` (the ORM filter) and ``Stage.sql`` (the facet
+count) state that one rule three ways; the tests check they agree for every nation.
 """
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from places.nations import ENGLAND, NORTHERN_IRELAND, SCOTLAND, WALES
+
+
+def year_group_ages(age_min, age_max):
+    """(first, last): the ages at the start of the school year of the year groups an activity
+    for ``age_min``–``age_max`` suits."""
+    return age_min, max(age_min, age_max - 1)
 
 
 @dataclass(frozen=True)
 class Stage:
     slug: str
     label: str
+    # The ages of the stage's children during the school year, as the label states them: the
+    # youngest year group starts at age_min, the oldest at age_max - 1.
     age_min: int
     age_max: int
 
-    def overlaps(self, age_min, age_max):
-        return age_min <= self.age_max and age_max >= self.age_min
+    @property
+    def year_group_ages(self):
+        """(first, last): the ages at the start of the school year of its year groups."""
+        return self.age_min, self.age_max - 1
+
+    def covers(self, age_min, age_max):
+        """Whether an activity for ``age_min``–``age_max`` suits a whole year group of this
+        stage."""
+        first, last = year_group_ages(age_min, age_max)
+        stage_first, stage_last = self.year_group_ages
+        return first <= stage_last and last >= stage_first
+
+    def lookup(self, prefix=""):
+        """``covers`` as a filter on a model with ``age_min`` and ``age_max`` fields."""
+        stage_first, stage_last = self.year_group_ages
+        return Q(**{f"{prefix}age_min__lte": stage_last}) & (
+            Q(**{f"{prefix}age_max__gt": stage_first})
+            | Q(**{f"{prefix}age_min__gte": stage_first})
+        )
+
+    def sql(self, age_min="age_min", age_max="age_max"):
+        """``covers`` as an SQL condition on the named columns: (sql, params)."""
+        stage_first, stage_last = self.year_group_ages
+        return (
+            f"{age_min} <= %s AND ({age_max} > %s OR {age_min} >= %s)",
+            [stage_last, stage_first, stage_first],
+        )
 
 
 STAGES_BY_NATION = {
@@ -58,5 +102,6 @@ def stages_for(nation_code):
 
 
 def stage_labels_for_ages(nation_code, age_min, age_max):
-    """Short labels of the stages an age range overlaps, for cards and activity pages."""
-    return [stage for stage in stages_for(nation_code) if stage.overlaps(age_min, age_max)]
+    """The stages an activity for ``age_min``–``age_max`` suits, for cards and activity pages
+    (the same rule as the directory's stage filter)."""
+    return [stage for stage in stages_for(nation_code) if stage.covers(age_min, age_max)]

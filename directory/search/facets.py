@@ -98,11 +98,13 @@ class _FacetStatement:
             )
         for stage in stages_for(self.nation_code):
             m = self._matched("stage")
+            # The stage filter's and labels' rule, over the matched set's own columns.
+            condition, condition_params = stage.sql()
             self._add(
                 ("stage", stage.slug),
                 m,
-                f"NULL, COUNT(*) FROM {m} WHERE age_min <= %s AND age_max >= %s",
-                [stage.age_max, stage.age_min],
+                f"NULL, COUNT(*) FROM {m} WHERE {condition}",
+                condition_params,
             )
         for name, column in FLAG_COLUMNS.items():
             m = self._matched(name)

@@ -154,9 +154,8 @@ def apply_filters(queryset, filters, skip=None, authority_lineage=None):
         if age_to is not None:
             queryset = queryset.filter(age_min__lte=age_to)
     if filters.stage and skip != "stage":
-        queryset = queryset.filter(
-            age_min__lte=filters.stage.age_max, age_max__gte=filters.stage.age_min
-        )
+        # The same rule as the stage labels on cards and pages (places/stages.py).
+        queryset = queryset.filter(filters.stage.lookup())
     if filters.free and skip != "free":
         queryset = queryset.filter(is_free=True)
     if filters.max_price is not None and skip != "max_price":

@@ -39,6 +39,23 @@ def available(record, date_from, date_to):
     return any(start < upper and (end or start) >= lower for start, end in record.sessions)
 
 
+def year_groups(age_min, age_max):
+    """The ages at the start of the school year of the year groups an activity for these ages
+    suits: children stay within its ages all year (age y to y + 1), or, for an activity for one
+    age only, they start the year at that age."""
+    if age_min == age_max:
+        return {age_min}
+    return {age for age in range(age_min, age_max) if age + 1 <= age_max}
+
+
+def in_stage(record, stage):
+    """An activity is in a stage when it suits at least one whole year group of the stage (the
+    stage's ages, as labelled, run from its youngest year's start to its oldest year's end)."""
+    return bool(
+        year_groups(record.age_min, record.age_max) & set(range(stage.age_min, stage.age_max))
+    )
+
+
 def matches(record, filters, skip=None, local_authority_lineage=None):
     checks = {
         "place": lambda: any(
@@ -53,9 +70,7 @@ def matches(record, filters, skip=None, local_authority_lineage=None):
             (filters.age_range[0] is None or record.age_max >= filters.age_range[0])
             and (filters.age_range[1] is None or record.age_min <= filters.age_range[1])
         ),
-        "stage": lambda: (
-            record.age_min <= filters.stage.age_max and record.age_max >= filters.stage.age_min
-        ),
+        "stage": lambda: in_stage(record, filters.stage),
         "free": lambda: record.is_free,
         "max_price": lambda: (
             record.is_free or (record.price is not None and record.price <= filters.max_price)
@@ -104,9 +119,7 @@ def expected_facets(world, filters, nation_code=None, local_authority_lineage=No
         stage.slug: sum(
             1
             for r in world
-            if matches(r, filters, "stage", local_authority_lineage)
-            and r.age_min <= stage.age_max
-            and r.age_max >= stage.age_min
+            if matches(r, filters, "stage", local_authority_lineage) and in_stage(r, stage)
         )
         for stage in stages_for(nation_code)
     }
