@@ -90,6 +90,20 @@ class ProviderPage(BasePage):
         default=False,
     )
     trauma_informed = models.BooleanField(_("staff have trauma-informed training"), default=False)
+    risk_assessment_available = models.BooleanField(
+        _("a risk assessment is available to schools"),
+        default=False,
+        help_text=_("Tick if schools can have your risk assessment for a visit or workshop."),
+    )
+    safeguarding_note = models.TextField(
+        _("safeguarding note"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "A sentence or two for schools: who your designated safeguarding lead is, how "
+            "staff are trained, anything a teacher should know."
+        ),
+    )
     social_links = models.TextField(
         _("social media links"), blank=True, help_text=_("One address per line.")
     )
@@ -118,7 +132,9 @@ class ProviderPage(BasePage):
             [
                 FieldPanel("safeguarding_policy_url"),
                 FieldPanel("dbs_checked"),
+                FieldPanel("risk_assessment_available"),
                 FieldPanel("trauma_informed"),
+                FieldPanel("safeguarding_note"),
             ],
             heading=_("Safeguarding"),
         ),
@@ -133,6 +149,7 @@ class ProviderPage(BasePage):
         TranslatableField("description"),
         TranslatableField("booking_information"),
         TranslatableField("accessibility_statement"),
+        TranslatableField("safeguarding_note"),
         SynchronizedField("logo"),
         SynchronizedField("places_served"),
         SynchronizedField("venues"),
@@ -142,6 +159,7 @@ class ProviderPage(BasePage):
         SynchronizedField("safeguarding_policy_url"),
         SynchronizedField("dbs_checked"),
         SynchronizedField("trauma_informed"),
+        SynchronizedField("risk_assessment_available"),
         SynchronizedField("social_links"),
     ]
 
@@ -155,6 +173,16 @@ class ProviderPage(BasePage):
         )
         context["structured_data"] = structured_data.organization(self, request)
         return context
+
+    @property
+    def has_safeguarding_details(self):
+        return bool(
+            self.dbs_checked
+            or self.risk_assessment_available
+            or self.trauma_informed
+            or self.safeguarding_note
+            or self.safeguarding_policy_url
+        )
 
     @property
     def social_link_list(self):
@@ -308,6 +336,33 @@ class ActivityPage(RoutablePageMixin, BasePage):
         default=False,
         help_text=_("Tick if this is (or includes) training for teachers."),
     )
+    # What a teacher needs to plan the visit; each shows as its own section only when filled.
+    whats_included = models.TextField(
+        _("what is included"),
+        max_length=1000,
+        blank=True,
+        help_text=_("For example: materials, a follow-up resource pack, a performance."),
+    )
+    school_provides = models.TextField(
+        _("what the school provides"),
+        max_length=1000,
+        blank=True,
+        help_text=_("For example: a hall, a screen and speakers, adults to accompany pupils."),
+    )
+    travel = models.TextField(
+        _("travel and transport"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "How groups get there (coach parking, nearest station), or how far you travel."
+        ),
+    )
+    cancellation_terms = models.TextField(
+        _("cancellation terms"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Notice needed, refunds, and what happens in bad weather or illness."),
+    )
     tags = ClusterTaggableManager(through=ActivityTag, blank=True, verbose_name=_("keywords"))
 
     parent_page_types = ["directory.ProviderPage"]
@@ -351,6 +406,15 @@ class ActivityPage(RoutablePageMixin, BasePage):
                 FieldPanel("group_size"),
             ],
             heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("whats_included"),
+                FieldPanel("school_provides"),
+                FieldPanel("travel"),
+                FieldPanel("cancellation_terms"),
+            ],
+            heading=_("Planning the visit"),
         ),
         MultiFieldPanel(
             [
@@ -399,6 +463,10 @@ class ActivityPage(RoutablePageMixin, BasePage):
         TranslatableField("bursaries"),
         TranslatableField("curriculum_links"),
         TranslatableField("venue_name"),
+        TranslatableField("whats_included"),
+        TranslatableField("school_provides"),
+        TranslatableField("travel"),
+        TranslatableField("cancellation_terms"),
         SynchronizedField("image", overridable=True),
         SynchronizedField("art_forms"),
         SynchronizedField("formats"),
@@ -426,6 +494,23 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("activity page")
+
+    @property
+    def meta_description(self):
+        """The search description or listing summary an editor wrote, else the summary every
+        activity has, so no activity goes without a description for search engines."""
+        return super().meta_description or self.summary
+
+    @property
+    def planning_sections(self):
+        """(anchor, heading, text) of each planning detail the provider filled in (cancellation
+        terms are shown with the booking details)."""
+        sections = [
+            ("included", _("What is included"), self.whats_included),
+            ("school-provides", _("What the school provides"), self.school_provides),
+            ("travel", _("Travel and transport"), self.travel),
+        ]
+        return [section for section in sections if section[2].strip()]
 
     def clean(self):
         super().clean()
