@@ -55,8 +55,7 @@ class Stage:
         """``covers`` as a filter on a model with ``age_min`` and ``age_max`` fields."""
         stage_first, stage_last = self.year_group_ages
         return Q(**{f"{prefix}age_min__lte": stage_last}) & (
-            Q(**{f"{prefix}age_max__gt": stage_first})
-            | Q(**{f"{prefix}age_min__gte": stage_first})
+            Q(**{f"{prefix}age_max__gt": stage_first}) | Q(**{f"{prefix}age_min__gte": stage_first})
         )
 
     def sql(self, age_min="age_min", age_max="age_max"):
