@@ -1,5 +1,7 @@
 """What a result card shows, loaded for a page of results in a fixed number of queries."""
 
+from dataclasses import dataclass, field
+
 from django.db.models import Min
 from django.utils import timezone
 from wagtail.models import Page
@@ -8,19 +10,80 @@ from core.localized import localized_name
 from directory.models import ActivitySession
 from directory.search.facets import through
 from directory.search.filters import RELATIONS_BY_FIELD
+from places.models import Place
+from places.postcodes import PostcodeError, find_district
+
+# Format slugs (directory/migrations/0002_taxonomy_terms.py) that change how a card says where.
+ONLINE = "online"
+COMES_TO_SCHOOL = "comes-to-school"
+OUTDOORS = "outdoors-community"
+# A card names at most this many of the areas an activity serves, then says how many more.
+MAX_AREAS = 3
+
+
+@dataclass
+class Where:
+    """Where an activity happens, as a card says it (the template words it, so it is
+    translated with the rest of the page): a venue and the area it is in; or the areas whose
+    schools it comes to (or whose parks and streets it uses, outdoors); and whether it runs
+    online. Nothing here is a distance: that depends on the search, not the activity."""
+
+    venue: str = ""
+    venue_area: str = ""
+    areas: list = field(default_factory=list)
+    more_areas: int = 0
+    comes_to_school: bool = False
+    outdoors: bool = False
+    online: bool = False
+
+
+def where(activity, format_slugs, area_names, venue_area=""):
+    """The card's ``Where`` for ``activity``, from its format slugs, the names of the places
+    it is offered in, and the name of its venue's local authority."""
+    has_venue = bool(activity.venue_name or activity.venue_postcode)
+    online = ONLINE in format_slugs
+    comes_to_school = COMES_TO_SCHOOL in format_slugs or not (
+        has_venue or online or OUTDOORS in format_slugs
+    )
+    outdoors = OUTDOORS in format_slugs and not (has_venue or comes_to_school)
+    served = comes_to_school or outdoors
+    return Where(
+        venue=activity.venue_name or (activity.venue_postcode if has_venue else ""),
+        venue_area="" if venue_area == activity.venue_name else venue_area,
+        areas=area_names[:MAX_AREAS] if served else [],
+        more_areas=max(len(area_names) - MAX_AREAS, 0) if served else 0,
+        comes_to_school=comes_to_school,
+        outdoors=outdoors,
+        online=online,
+    )
 
 
 def prefetch_for_cards(activities, locale):
     """Load what a result card shows in a fixed number of queries, however many results: the
-    provider's title, the next date, and art form and format names in the reader's language (a
-    term without a translation keeps the name it was entered with)."""
+    provider's title, the next date, art form and format names and the names of the places it
+    is offered in, in the reader's language (a term without a translation keeps the name it was
+    entered with), and its venue's area."""
     ids = [activity.pk for activity in activities]
-    for relation, attribute in (("art_forms", "art_form_names"), ("formats", "format_names")):
-        names = {pk: [] for pk in ids}
-        for activity_id, name in _term_names(relation, ids, locale):
-            names[activity_id].append(name)
-        for activity in activities:
-            setattr(activity, attribute, names[activity.pk])
+    language = locale.language_code
+    names = {}
+    for relation, order in (
+        ("art_forms", ("sort_order", "name")),
+        ("formats", ("sort_order", "name")),
+        ("places", ("name",)),
+    ):
+        names[relation] = {pk: [] for pk in ids}
+        for activity_id, name, slug in _linked_names(relation, ids, language, order):
+            names[relation][activity_id].append((name, slug))
+    venue_areas = _venue_areas(activities, language)
+    for activity in activities:
+        activity.art_form_names = [name for name, _slug in names["art_forms"][activity.pk]]
+        activity.format_names = [name for name, _slug in names["formats"][activity.pk]]
+        activity.where = where(
+            activity,
+            {slug for _name, slug in names["formats"][activity.pk]},
+            [name for name, _code in names["places"][activity.pk]],
+            venue_areas.get(activity.pk, ""),
+        )
     # The next session each card shows: the same "upcoming" rule as the soonest-first sort.
     next_starts = dict(
         ActivitySession.objects.filter(activity_id__in=ids, start__gte=timezone.now())
@@ -38,15 +101,41 @@ def prefetch_for_cards(activities, locale):
         activity.provider_page = providers.get(activity.path[: -activity.steplen])
 
 
-def _term_names(relation, activity_ids, locale):
-    """(activity id, term name in ``locale``) for each term linked through ``relation``, in the
-    terms' list order."""
+def _linked_names(relation, activity_ids, language_code, order):
+    """(activity id, name in ``language_code``, slug or code) for each item linked through the
+    many-to-many field ``relation``, in ``order`` (fields of the linked model)."""
     link = through(relation)
-    column = RELATIONS_BY_FIELD[relation]
-    term_model = link._meta.get_field(column).related_model
+    column = RELATIONS_BY_FIELD.get(relation, "place")
+    linked_model = link._meta.get_field(column).related_model
+    key = "code" if linked_model is Place else "slug"
     return (
         link.objects.filter(activitypage_id__in=activity_ids)
-        .annotate(name=localized_name(term_model, column, locale.language_code))
-        .order_by(f"{column}__sort_order", f"{column}__name")
-        .values_list("activitypage_id", "name")
+        .annotate(name=localized_name(linked_model, column, language_code))
+        .order_by(*(f"{column}__{name}" for name in order))
+        .values_list("activitypage_id", "name", f"{column}__{key}")
     )
+
+
+def _venue_areas(activities, language_code):
+    """Activity id -> the name of the local authority its venue's postcode is in, in the
+    reader's language where it has been translated (one query for the whole page)."""
+    codes = {}
+    for activity in activities:
+        if not activity.venue_postcode:
+            continue
+        try:
+            district = find_district(activity.venue_postcode)
+        except PostcodeError:
+            continue
+        if district.local_authority_code:
+            codes[activity.pk] = district.local_authority_code
+    if not codes:
+        return {}
+    best = {}  # code -> (rank, name): the reader's language first, then English, then any
+    for code, name, language in Place.objects.filter(code__in=set(codes.values())).values_list(
+        "code", "name", "locale__language_code"
+    ):
+        rank = 0 if language == language_code else 1 if language == "en" else 2
+        if code not in best or rank < best[code][0]:
+            best[code] = (rank, name)
+    return {pk: best[code][1] for pk, code in codes.items() if code in best}

@@ -28,7 +28,7 @@ def test_teacher_finds_a_local_activity_and_shares_the_search(page, demo, axe_ch
     results = page.locator(".activity-results h3 a")
     expect(results.first).to_be_visible()
     assert re.search(
-        r"miles? away|Comes to your area", page.locator(".activity-results").inner_text()
+        r"miles? away|Comes to schools in", page.locator(".activity-results").inner_text()
     )
     axe_check(page)
 
