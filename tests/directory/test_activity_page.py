@@ -66,7 +66,7 @@ def test_without_a_booking_link_the_action_is_an_enquiry_to_the_provider(client,
     activity = make_activity(provider, title="Clay and stories", slug="clay-stories")
     action = soup(client.get(activity.url)).select_one(".activity__book a.button")
     assert action["href"] == "mailto:hello@enquire.example?subject=Clay%20and%20stories"
-    assert action.get_text(strip=True) == "Email the provider to enquire"
+    assert action.get_text(strip=True) == "Ask the provider"
 
     activity = make_activity(
         provider, title="Print club", slug="print-club", booking_email="book@enquire.example"
