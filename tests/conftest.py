@@ -12,7 +12,7 @@ from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
-from tests.worlds import Worlds, module_world
+from tests.worlds import Worlds, drop_postgresql_copies, module_world
 
 
 @pytest.hookimpl(wrapper=True)
@@ -93,15 +93,25 @@ def load_demo():
 @pytest.fixture(scope="session")
 def worlds(django_db_setup, django_db_blocker, tmp_path_factory):
     """The costly worlds of this run, built once and shared by the workers (see tests/worlds.py);
-    None where the test database cannot be copied (anything but SQLite in memory)."""
+    None where the test database cannot be copied (neither SQLite in memory nor PostgreSQL)."""
     connection = connections["default"]
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+    copyable = connection.vendor == "postgresql" or (
+        connection.vendor == "sqlite" and connection.is_in_memory_db()
+    )
+    if not copyable:
         return None
     base = tmp_path_factory.getbasetemp()
     # Under pytest-xdist each worker's base folder sits in the run's own folder.
     shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-worlds"
     shared.mkdir(exist_ok=True)
     return Worlds(connection, django_db_blocker, tmp_path_factory.mktemp("worlds"), shared)
+
+
+def pytest_sessionfinish(session):
+    """Drop the PostgreSQL copies of the worlds once every worker is done."""
+    connection = connections["default"]
+    if connection.vendor == "postgresql" and not os.environ.get("PYTEST_XDIST_WORKER"):
+        drop_postgresql_copies(connection)
 
 
 @pytest.fixture(scope="module")
