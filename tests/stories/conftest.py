@@ -146,10 +146,10 @@ def make_directory(home):
     provider = ProviderPage(title="The Spark", slug="spark", description="<p>About us.</p>")
     directory.add_child(instance=provider)
     provider.save_revision().publish()
-    from tests.directory.conftest import make_activity
+    from directory.factories import ActivityPageFactory
 
-    activity = make_activity(provider, title="Drumming", slug="drumming")
-    other = make_activity(provider, title="Storytelling", slug="storytelling")
+    activity = ActivityPageFactory(parent=provider, title="Drumming", slug="drumming")
+    other = ActivityPageFactory(parent=provider, title="Storytelling", slug="storytelling")
     return directory, ProviderPage.objects.get(pk=provider.pk), activity, other
 
 
