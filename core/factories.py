@@ -37,7 +37,7 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
     @classmethod
     def _create_instance(cls, model_class, parent, kwargs):
         publish = kwargs.pop("publish", True)
-        instance = cls._instance(model_class, kwargs)
+        instance = cls._instance(model_class, kwargs, parent)
         if publish is False:
             instance.live = False  # add_child would otherwise make it live without a revision
         if parent:
@@ -52,7 +52,7 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
         return model_class.objects.get(pk=instance.pk)
 
     @classmethod
-    def _instance(cls, model_class, kwargs):
+    def _instance(cls, model_class, kwargs, parent):
         """The unsaved page; a factory overrides this for what a constructor cannot take."""
         return model_class(**kwargs)
 
@@ -73,9 +73,10 @@ def publish_child(parent, page):
     return publish(page)
 
 
-def publish_translation(page, language, copy_parents=False, **fields):
+def publish_translation(page, language, copy_parents=True, **fields):
     """Publish a translation of ``page`` into ``language`` (a Locale or a language code) with
-    the given field values, and return it read back from the database."""
+    the given field values, and return it read back from the database. Its parents are
+    translated too where they are not yet, as wagtail-localize does for an editor."""
     if isinstance(language, str):
         language = locale(language)
     translated = page.copy_for_translation(language, copy_parents=copy_parents)

@@ -107,7 +107,7 @@ class ProviderPageFactory(PublishedPageFactory):
     description = "<p>About us.</p>"
 
     @classmethod
-    def _instance(cls, model_class, kwargs):
+    def _instance(cls, model_class, kwargs, parent):
         if "places_served" in kwargs:
             kwargs["places_served"] = places(kwargs["places_served"])
         return model_class(**kwargs)
@@ -153,7 +153,7 @@ class ActivityPageFactory(PublishedPageFactory):
     sessions = ()
 
     @classmethod
-    def _instance(cls, model_class, kwargs):
+    def _instance(cls, model_class, kwargs, parent):
         tags = kwargs.pop("tags", ())
         for name, model in ACTIVITY_TERMS.items():
             kwargs[name] = terms(model, kwargs[name])
