@@ -7,7 +7,7 @@ demo content; safe to run again (existing translations are left alone).
 import re
 
 from core.translation_import import translate
-from home.demo_regions import REGIONAL_HOMES, regional_home
+from home.demo_regions import regional_home, regional_homes
 from home.models import Footer
 
 # English source string -> translation, per regional site.
@@ -179,7 +179,7 @@ def load(stdout, **options):
         if with_directory:
             objects += list(children.filter(content_type__model="directoryindexpage"))
         objects.append(
-            Footer.objects.get(name=REGIONAL_HOMES[key]["site_name"], locale=home.locale)
+            Footer.objects.get(name=regional_homes()[key]["site_name"], locale=home.locale)
         )
         for instance in objects:
             if _untranslated(instance, language):
