@@ -18,17 +18,13 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from core.demo_data import read_demo_data
-from directory.factories import ActivityPageFactory, ProviderPageFactory, ProviderVenueFactory
-from directory.models import (
-    AccessFeature,
-    ActivityPage,
-    ActivitySession,
-    ArtForm,
-    DeliveryLanguage,
-    DirectoryIndexPage,
-    Format,
-    ProviderPage,
+from directory.factories import (
+    ACTIVITY_TERMS,
+    ActivityPageFactory,
+    ProviderPageFactory,
+    ProviderVenueFactory,
 )
+from directory.models import ActivityPage, ActivitySession, DirectoryIndexPage, ProviderPage
 from directory.permissions import provider_editors_group
 from places.models import Place
 from places.nations import nation_code_for_site
@@ -53,10 +49,11 @@ def _by_slug(model):
 
 class Vocabulary:
     def __init__(self):
-        self.art_forms = _by_slug(ArtForm)
-        self.formats = _by_slug(Format)
-        self.access = _by_slug(AccessFeature)
-        self.languages = _by_slug(DeliveryLanguage)
+        terms = {name: _by_slug(model) for name, model in ACTIVITY_TERMS.items()}
+        self.art_forms = terms["art_forms"]
+        self.formats = terms["formats"]
+        self.access = terms["access_features"]
+        self.languages = terms["delivery_languages"]
         english = Locale.objects.get(language_code="en")
         self.places = {place.code: place for place in Place.objects.filter(locale=english)}
 
