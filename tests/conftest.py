@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.db import connections, transaction
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
-from home.factories import HomePageFactory
+from home.factories import site_with_home_page
 from tests.worlds import Worlds, drop_postgresql_copies, module_world
 
 
@@ -78,11 +78,7 @@ def english(db):
 def home_page(english):
     """A fresh home page serving as the default site's root (the migration's placeholder page
     and its site are replaced)."""
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="test-home", locale=english)
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
+    return site_with_home_page("test-home", locale=english)
 
 
 def load_demo():

@@ -15,6 +15,7 @@ from core.models import SiteImage
 from directory.models import DirectoryIndexPage, ProviderPage
 from directory.permissions import REVIEW_WORKFLOW
 from home.models import Footer, FormPage, HomePage
+from tests.counts import row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +27,7 @@ def demo_pages():
 
 def test_load_demo_is_idempotent(demo_site):
     def counts():
-        return (
-            Page.objects.count(),
-            SiteImage.objects.count(),
-            Footer.objects.count(),
-            Site.objects.count(),
-            Group.objects.count(),
-            GroupPagePermission.objects.count(),
-            WorkflowPage.objects.count(),
-        )
+        return row_counts(Page, SiteImage, Footer, Site, Group, GroupPagePermission, WorkflowPage)
 
     before = counts()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
