@@ -157,9 +157,9 @@ def build_activity(provider, spec, vocabulary, rng, number, with_revision=True):
         "cpd_for_teachers": rng.random() < 0.2,
     }
     if venue and "visit-a-venue" in formats:
-        values["venue_name"] = venue["name"]
-        values["venue_address"] = venue["address"]
-        values["venue_postcode"] = venue["postcode"]
+        # The activity chooses its provider's venue; saving copies the name, address and
+        # location from it (directory/models/venues.py).
+        values["venue_key"] = provider.venues.get(postcode=venue["postcode"]).key
     if values["availability"] == "on_request":
         today = timezone.localdate()
         values["available_from"] = today

@@ -12,7 +12,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import GroupPagePermission, Locale, Page, Site, WorkflowPage
 
 from core.models import SiteImage
-from directory.models import DirectoryIndexPage, ProviderPage
+from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
 from directory.permissions import REVIEW_WORKFLOW
 from home.models import Footer, FormPage, HomePage
 from tests.counts import row_counts
@@ -207,3 +207,16 @@ def test_demo_directories_are_local_and_the_welsh_one_is_in_welsh(client, demo_s
     )
     assert provider.html["lang"] == "cy"
     assert "Cwmni celfyddydau cyfrwng Cymraeg" in provider.get_text(" ")
+
+
+def test_demo_activities_at_a_venue_chose_their_providers_venue(demo_site):
+    """One venue model: an activity held at its provider's venue refers to it, in every
+    language, and its address and location are the venue's."""
+    at_a_venue = ActivityPage.objects.exclude(venue_postcode="").specific()
+    assert at_a_venue.filter(locale__language_code="en").count() >= 5
+    assert at_a_venue.exclude(locale__language_code="en").exists()
+    for activity in at_a_venue:
+        venue = activity.chosen_venue()
+        assert venue is not None, activity.url_path
+        assert (activity.venue_name, activity.venue_postcode) == (venue.name, venue.postcode)
+        assert (activity.latitude, activity.longitude) == (venue.latitude, venue.longitude)
