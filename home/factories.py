@@ -3,7 +3,9 @@
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
+from wagtail.models import Page, Site
 
+from core.factories import PublishedPageFactory, locale
 from home.models import Footer, FormField, FormPage, HomePage, StandardPage
 
 
@@ -15,6 +17,16 @@ class HomePageFactory(wagtail_factories.PageFactory):
     slug = "home"
     hero_heading = "Five cultural experiences a year for every primary-school child"
     hero_text = "Find local arts and culture for your class."
+
+
+def site_with_home_page(slug="test-home", **fields):
+    """A fresh home page serving as the only, default site's root (the migration's
+    placeholder page and its site are replaced)."""
+    fields.setdefault("locale", locale("en"))
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug=slug, **fields)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
@@ -52,3 +64,13 @@ class FooterFactory(DjangoModelFactory):
 
     name = "Main footer"
     text = "<p>The Arts Backpack: five cultural experiences a year for every child.</p>"
+
+
+class PublishedStandardPageFactory(PublishedPageFactory, StandardPageFactory):
+    class Meta:
+        model = StandardPage
+
+
+class PublishedFormPageFactory(PublishedPageFactory, FormPageFactory):
+    class Meta:
+        model = FormPage

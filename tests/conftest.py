@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.db import connections, transaction
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
-from home.factories import HomePageFactory
-from tests.worlds import Worlds, module_world
+from home.factories import site_with_home_page
+from tests.worlds import Worlds, drop_postgresql_copies, module_world
 
 
 @pytest.hookimpl(wrapper=True)
@@ -78,11 +78,7 @@ def english(db):
 def home_page(english):
     """A fresh home page serving as the default site's root (the migration's placeholder page
     and its site are replaced)."""
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="test-home", locale=english)
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
+    return site_with_home_page("test-home", locale=english)
 
 
 def load_demo():
@@ -93,15 +89,25 @@ def load_demo():
 @pytest.fixture(scope="session")
 def worlds(django_db_setup, django_db_blocker, tmp_path_factory):
     """The costly worlds of this run, built once and shared by the workers (see tests/worlds.py);
-    None where the test database cannot be copied (anything but SQLite in memory)."""
+    None where the test database cannot be copied (neither SQLite in memory nor PostgreSQL)."""
     connection = connections["default"]
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+    copyable = connection.vendor == "postgresql" or (
+        connection.vendor == "sqlite" and connection.is_in_memory_db()
+    )
+    if not copyable:
         return None
     base = tmp_path_factory.getbasetemp()
     # Under pytest-xdist each worker's base folder sits in the run's own folder.
     shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-worlds"
     shared.mkdir(exist_ok=True)
     return Worlds(connection, django_db_blocker, tmp_path_factory.mktemp("worlds"), shared)
+
+
+def pytest_sessionfinish(session):
+    """Drop the PostgreSQL copies of the worlds once every worker is done."""
+    connection = connections["default"]
+    if connection.vendor == "postgresql" and not os.environ.get("PYTEST_XDIST_WORKER"):
+        drop_postgresql_copies(connection)
 
 
 @pytest.fixture(scope="module")

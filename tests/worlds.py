@@ -9,8 +9,10 @@ once per worker) and the others read it back. A module then starts from an untou
 at its end, the database goes back to its migrated state. Each test inside still runs in its
 own transaction, so what one test changes the next does not see.
 
-Other databases have no such copy: there a world is built inside a transaction that spans the
-module (``module_db``) and rolled back at its end, as before.
+On PostgreSQL the copy is a database made with ``CREATE DATABASE … TEMPLATE``, which the test
+database is dropped and recreated from; the copies are dropped when the run ends
+(``drop_postgresql_copies``). Other databases have no such copy: there a world is built inside a
+transaction that spans the module (``module_db``) and rolled back at its end.
 """
 
 import fcntl
@@ -64,6 +66,57 @@ class DatabaseSnapshot:
 
 
 @dataclass
+class PostgresSnapshot:
+    """A copy of the PostgreSQL test database (a database on the same server, made from it as a
+    template) and of the upload folders."""
+
+    name: str
+    files: Path
+
+    @classmethod
+    def take(cls, connection, files, name):
+        test_database = connection.settings_dict["NAME"]
+        connection.close()  # a template must have no other session
+        with _server(connection) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            server.execute(f'CREATE DATABASE "{name}" TEMPLATE "{test_database}"')
+        for upload, folder in _upload_folders():
+            shutil.copytree(folder, files / upload)
+        return cls(name, files)
+
+    def restore(self, connection):
+        test_database = connection.settings_dict["NAME"]
+        connection.close()
+        with _server(connection) as server:
+            server.execute(f'DROP DATABASE "{test_database}" WITH (FORCE)')
+            server.execute(f'CREATE DATABASE "{test_database}" TEMPLATE "{self.name}"')
+        for upload, folder in _upload_folders():
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(self.files / upload, folder)
+
+
+def _server(connection):
+    """A connection to the server's maintenance database, outside any transaction."""
+    import psycopg
+
+    params = connection.get_connection_params()
+    params["dbname"] = "postgres"
+    return psycopg.connect(**params, autocommit=True)
+
+
+def drop_postgresql_copies(connection):
+    """Drop this run's copies: their names start with the test database's name (one per
+    worker under pytest-xdist) and go on with ``_w_``."""
+    settings_dict = connection.settings_dict
+    test_name = settings_dict["TEST"].get("NAME") or f"test_{settings_dict['NAME']}"
+    with _server(connection) as server:
+        names = [row[0] for row in server.execute("SELECT datname FROM pg_database")]
+        for name in names:
+            if name.startswith(test_name) and "_w_" in name:
+                server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@dataclass
 class World:
     snapshot: DatabaseSnapshot
     value: bytes  # what the builder returned, pickled: each module gets its own copy
@@ -89,9 +142,16 @@ class Worlds:
         self.connection = connection
         self.blocker = blocker
         self.shared = shared
+        self.postgresql = connection.vendor == "postgresql"
         with blocker.unblock():
-            self.migrated = DatabaseSnapshot.take(connection, folder / "migrated")
+            self.migrated = self._take(folder / "migrated", "migrated")
         self._worlds = {}
+
+    def _take(self, files, name):
+        if not self.postgresql:
+            return DatabaseSnapshot.take(self.connection, files)
+        test_database = self.connection.settings_dict["NAME"]
+        return PostgresSnapshot.take(self.connection, files, f"{test_database}_w_{name}")
 
     @contextmanager
     def use(self, name, build, on=None):
@@ -116,7 +176,10 @@ class Worlds:
         folder = self.shared / name
         with _exclusive(self.shared / f"{name}.lock"):
             if (folder / "ready").exists():
-                snapshot = DatabaseSnapshot.load(folder / "database.sqlite3", folder)
+                if self.postgresql:
+                    snapshot = PostgresSnapshot((folder / "database").read_text(), folder)
+                else:
+                    snapshot = DatabaseSnapshot.load(folder / "database.sqlite3", folder)
                 world = World(snapshot, (folder / "value.pickle").read_bytes())
             else:
                 if on is None:
@@ -126,8 +189,11 @@ class Worlds:
                 value = pickle.dumps(build())
                 shutil.rmtree(folder, ignore_errors=True)
                 folder.mkdir(parents=True)
-                snapshot = DatabaseSnapshot.take(self.connection, folder)
-                snapshot.save(folder / "database.sqlite3")
+                snapshot = self._take(folder, name)
+                if self.postgresql:
+                    (folder / "database").write_text(snapshot.name)
+                else:
+                    snapshot.save(folder / "database.sqlite3")
                 (folder / "value.pickle").write_bytes(value)
                 (folder / "ready").touch()
                 world = World(snapshot, value)
@@ -137,8 +203,8 @@ class Worlds:
 
 def module_world(request, name, build, on=None):
     """For a module-scoped fixture: ``yield from module_world(request, "name", build)`` gives
-    the module the world `name`. Without snapshots (not SQLite in memory) the world is built
-    inside the module's rolled-back transaction instead."""
+    the module the world `name`. Without copies (neither SQLite in memory nor PostgreSQL) the
+    world is built inside the module's rolled-back transaction instead."""
     worlds = request.getfixturevalue("worlds")
     if worlds is None:
         request.getfixturevalue("module_db")

@@ -14,6 +14,7 @@ from places.models import Place
 from regions.models import RegionSettings
 from showcase.models import Artwork, Child, ShowcaseIndexPage
 from stories.models import StoryIndexPage, StoryPage
+from tests.counts import row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +25,16 @@ def bootstrap():
 
 
 def counts():
-    return (
-        Page.objects.count(),
-        Site.objects.count(),
-        Place.objects.count(),
-        Group.objects.count(),
-        GroupPagePermission.objects.count(),
-        Workflow.objects.count(),
-        WorkflowPage.objects.count(),
-        NavigationLink.objects.count(),
-        ArtForm.objects.count(),
+    return row_counts(
+        Page,
+        Site,
+        Place,
+        Group,
+        GroupPagePermission,
+        Workflow,
+        WorkflowPage,
+        NavigationLink,
+        ArtForm,
     )
 
 

@@ -7,12 +7,12 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from core.translation_import import translate
+from directory.factories import ProviderPageFactory
 from directory.models import DirectoryIndexPage
 from directory.permissions import provider_editors_group, set_up_directory_review
 from home.models import StandardPage
 from stories.models import StoryIndexPage
 from stories.workflow import set_up_story_review
-from tests.directory.conftest import make_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def site_pages(home_page):
     directory = DirectoryIndexPage(title="Find activities", slug="activities")
     home_page.add_child(instance=directory)
     set_up_directory_review(directory)
-    provider = make_provider(directory, "spark")
+    provider = ProviderPageFactory(parent=directory, slug="spark")
     provider_staff = provider_editors_group(provider)
     stories = StoryIndexPage(title="Stories", slug="stories", introduction="What we learn.")
     home_page.add_child(instance=stories)

@@ -8,19 +8,10 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
 
-from directory.models import (
-    AccessFeature,
-    ActivityPage,
-    ActivitySession,
-    ArtForm,
-    DeliveryLanguage,
-    DirectoryIndexPage,
-    Format,
-    ProviderPage,
-)
-from home.factories import HomePageFactory
+from directory.factories import ActivityPageFactory, DirectoryIndexPageFactory, ProviderPageFactory
+from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format
+from home.factories import site_with_home_page
 from places.loader import load_places
 from places.models import Place
 from places.postcodes import find_district
@@ -83,15 +74,9 @@ class Expected:
 
 
 def build_directory_page():
-    root = Page.get_first_root_node()
-    english = Locale.objects.get(language_code="en")
-    home = HomePageFactory(parent=root, slug="directory-test-home", locale=english)
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    home = site_with_home_page("directory-test-home")
     load_places()
-    page = DirectoryIndexPage(title="Find activities", slug="activities")
-    home.add_child(instance=page)
-    return page
+    return DirectoryIndexPageFactory(parent=home, publish=None)
 
 
 @pytest.fixture(scope="module")
@@ -106,42 +91,6 @@ def directory_page(shared_directory_page, db):
 
 def slugs(model):
     return sorted(model.objects.filter(locale__language_code="en").values_list("slug", flat=True))
-
-
-def make_provider(directory_page, slug):
-    provider = ProviderPage(title=slug.title(), slug=slug, description="<p>About us.</p>")
-    directory_page.add_child(instance=provider)
-    return provider
-
-
-def make_activity(provider, **values):
-    """Create and publish an activity; taxonomy and place arguments are slugs and codes."""
-    english = Locale.objects.get(language_code="en")
-    relations = {
-        "art_forms": (ArtForm, values.pop("art_forms", ["music"])),
-        "formats": (Format, values.pop("formats", ["comes-to-school"])),
-        "access_features": (AccessFeature, values.pop("access_features", [])),
-        "delivery_languages": (DeliveryLanguage, values.pop("delivery_languages", ["english"])),
-    }
-    places = values.pop("places", ["GB-LCE"])
-    sessions = values.pop("sessions", [])
-    tags = values.pop("tags", [])
-    values.setdefault("slug", f"activity-{random.random()}".replace(".", ""))  # noqa: S311
-    values.setdefault("summary", "An activity.")
-    values.setdefault("description", "<p>Details.</p>")
-    values.setdefault("age_min", 5)
-    values.setdefault("age_max", 11)
-    values.setdefault("is_free", True)
-    activity = ActivityPage(**values)
-    for name, (model, chosen) in relations.items():
-        setattr(activity, name, list(model.objects.filter(locale=english, slug__in=chosen)))
-    activity.places = list(Place.objects.filter(locale=english, code__in=places))
-    activity.sessions = [ActivitySession(start=start, end=end) for start, end in sessions]
-    if tags:
-        activity.tags.add(*tags)
-    provider.add_child(instance=activity)
-    activity.save_revision().publish()
-    return ActivityPage.objects.get(pk=activity.pk)
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +111,9 @@ def world(shared_world, db):
 def build_world(directory_page):
     """About fifty varied activities from three providers, plus their oracle records."""
     rng = random.Random(20261123)  # noqa: S311
-    providers = [make_provider(directory_page, slug) for slug in ("alpha", "beta", "gamma")]
+    providers = [
+        ProviderPageFactory(parent=directory_page, slug=slug) for slug in ("alpha", "beta", "gamma")
+    ]
     art_forms, formats, access, languages = (
         slugs(m) for m in (ArtForm, Format, AccessFeature, DeliveryLanguage)
     )
@@ -225,7 +176,7 @@ def build_world(directory_page):
             "suitable_for_children_in_care": rng.random() < 0.3,
             "cpd_for_teachers": rng.random() < 0.25,
         }
-        activity = make_activity(rng.choice(providers), **dict(values))
+        activity = ActivityPageFactory(parent=rng.choice(providers), **dict(values))
         expected.append(
             Expected(
                 pk=activity.pk,

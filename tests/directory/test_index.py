@@ -4,11 +4,11 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from directory.factories import ActivityPageFactory, ProviderPageFactory
 from directory.models import ArtForm, DirectoryIndexPage
 from directory.search import Filters, activity_scope, search_activities
 from home.factories import HomePageFactory
 from places.models import Place
-from tests.directory.conftest import make_activity, make_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def search(directory_page, locale_code="en", **filters):
 
 @pytest.fixture
 def provider(directory_page):
-    return make_provider(directory_page, "tester")
+    return ProviderPageFactory(parent=directory_page, slug="tester")
 
 
 def republish(activity, tags=None, **changes):
@@ -35,8 +35,8 @@ def republish(activity, tags=None, **changes):
 
 
 def test_republished_tags_and_places_replace_the_old_ones_in_search(directory_page, provider):
-    activity = make_activity(
-        provider, title="Rhythm day", slug="rhythm", tags=["kazoo"], places=["GB-LCE"]
+    activity = ActivityPageFactory(
+        parent=provider, title="Rhythm day", slug="rhythm", tags=["kazoo"], places=["GB-LCE"]
     )
     assert search(directory_page, q="kazoo") == {"Rhythm day"}
     assert search(directory_page, q="leicester") == {"Rhythm day"}
@@ -57,10 +57,10 @@ def test_republished_tags_and_places_replace_the_old_ones_in_search(directory_pa
 
 
 def test_drafts_private_and_unpublished_pages_never_appear(directory_page, provider):
-    make_activity(provider, title="Published kite day", slug="kite")
-    draft = make_activity(provider, title="Draft kite day", slug="draft-kite")
+    ActivityPageFactory(parent=provider, title="Published kite day", slug="kite")
+    draft = ActivityPageFactory(parent=provider, title="Draft kite day", slug="draft-kite")
     draft.unpublish()
-    private = make_activity(provider, title="Private kite day", slug="private-kite")
+    private = ActivityPageFactory(parent=provider, title="Private kite day", slug="private-kite")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     # A published page with an unpublished newer draft shows its published version.
     published = Page.objects.get(slug="kite").specific
@@ -71,14 +71,16 @@ def test_drafts_private_and_unpublished_pages_never_appear(directory_page, provi
 
 
 def test_other_sites_and_languages_stay_out(directory_page, provider):
-    make_activity(provider, title="Local lantern parade", slug="lantern")
+    ActivityPageFactory(parent=provider, title="Local lantern parade", slug="lantern")
     root = Page.get_first_root_node()
     other_home = HomePageFactory(parent=root, slug="other-site-home")
     Site.objects.create(hostname="wales.localhost", port=80, root_page=other_home)
     other_directory = DirectoryIndexPage(title="Activities", slug="activities")
     other_home.add_child(instance=other_directory)
-    make_activity(
-        make_provider(other_directory, "elsewhere"), title="Distant lantern parade", slug="lantern"
+    ActivityPageFactory(
+        parent=ProviderPageFactory(parent=other_directory, slug="elsewhere"),
+        title="Distant lantern parade",
+        slug="lantern",
     )
 
     welsh = Locale.objects.get(language_code="cy")
@@ -96,7 +98,7 @@ def test_other_sites_and_languages_stay_out(directory_page, provider):
 
 
 def test_welsh_directory_search_reads_welsh_words(directory_page, provider):
-    make_activity(provider, title="Dance workshop for children", slug="dance-workshop")
+    ActivityPageFactory(parent=provider, title="Dance workshop for children", slug="dance-workshop")
     welsh = Locale.objects.get(language_code="cy")
     welsh_directory = directory_page.copy_for_translation(welsh, copy_parents=True)
     welsh_directory.save_revision().publish()
@@ -115,8 +117,8 @@ def test_welsh_directory_search_reads_welsh_words(directory_page, provider):
 
 
 def test_result_cards_name_terms_in_the_reader_language(directory_page, provider):
-    activity = make_activity(
-        provider, title="Drumming circle", slug="drums", art_forms=["music", "dance"]
+    activity = ActivityPageFactory(
+        parent=provider, title="Drumming circle", slug="drums", art_forms=["music", "dance"]
     )
     welsh = Locale.objects.get(language_code="cy")
     music = ArtForm.objects.get(locale__language_code="en", slug="music")

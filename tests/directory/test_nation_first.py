@@ -7,9 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Site
 
+from directory.factories import ActivityPageFactory, ProviderPageFactory
 from directory.models import DirectoryIndexPage
 from regions.models import RegionSettings
-from tests.directory.conftest import make_activity, make_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def set_region(directory_page, region):
 
 @pytest.fixture
 def uk_activities(directory_page):
-    provider = make_provider(directory_page, "touring")
+    provider = ProviderPageFactory(parent=directory_page, slug="touring")
     titles = {
         "GB-FIF": "Fife story bothy",
         "GB-GLG": "Glasgow sound lab",
@@ -32,7 +32,9 @@ def uk_activities(directory_page):
         "GB-CRF": "Cardiff animation",
     }
     for code, title in titles.items():
-        make_activity(provider, title=title, slug=title.lower().replace(" ", "-"), places=[code])
+        ActivityPageFactory(
+            parent=provider, title=title, slug=title.lower().replace(" ", "-"), places=[code]
+        )
     return titles
 
 
@@ -115,8 +117,8 @@ def test_school_stages_are_named_the_way_each_nation_names_them(
 
 
 def test_activity_page_labels_stages_for_the_site_nation(client, directory_page):
-    activity = make_activity(
-        make_provider(directory_page, "stagey"),
+    activity = ActivityPageFactory(
+        parent=ProviderPageFactory(parent=directory_page, slug="stagey"),
         title="Ceilidh",
         slug="ceilidh",
         age_min=8,
@@ -152,15 +154,21 @@ def test_the_regional_sites_share_one_uk_wide_directory(client, directory_page):
     set_region(directory_page, "england")
     wales_directory = _regional_site("wales.localhost", "wales", "wales-home")
     outside_directory = _regional_site("festival.localhost", "", "festival-home")
-    make_activity(
-        make_provider(directory_page, "story-stream"),
+    ActivityPageFactory(
+        parent=ProviderPageFactory(parent=directory_page, slug="story-stream"),
         title="Story Stream online",
         slug="story-stream-online",
         places=["GB-ENG", "GB-WLS"],
     )
-    make_activity(make_provider(wales_directory, "cwmni"), title="Cardiff clay", places=["GB-CRF"])
-    make_activity(
-        make_provider(outside_directory, "festival"), title="Festival clay", places=["GB-CRF"]
+    ActivityPageFactory(
+        parent=ProviderPageFactory(parent=wales_directory, slug="cwmni"),
+        title="Cardiff clay",
+        places=["GB-CRF"],
+    )
+    ActivityPageFactory(
+        parent=ProviderPageFactory(parent=outside_directory, slug="festival"),
+        title="Festival clay",
+        places=["GB-CRF"],
     )
 
     # Each site starts from its own nation, and an England-wide offer listed on England's site
@@ -217,11 +225,15 @@ def test_a_language_searches_only_the_regional_sites_that_offer_it(directory_pag
 
     set_region(directory_page, "england")
     wales_directory = _regional_site("wales.localhost", "wales", "wales-home")
-    english_offer = make_activity(
-        make_provider(directory_page, "leicester"), title="Leicester clay", places=["GB-LCE"]
+    english_offer = ActivityPageFactory(
+        parent=ProviderPageFactory(parent=directory_page, slug="leicester"),
+        title="Leicester clay",
+        places=["GB-LCE"],
     )
-    welsh_offer = make_activity(
-        make_provider(wales_directory, "cwmni"), title="Cardiff clay", places=["GB-CRF"]
+    welsh_offer = ActivityPageFactory(
+        parent=ProviderPageFactory(parent=wales_directory, slug="cwmni"),
+        title="Cardiff clay",
+        places=["GB-CRF"],
     )
     welsh = Locale.objects.get(language_code="cy")
     for page, title in ((english_offer, "Clai Caerlŷr"), (welsh_offer, "Clai Caerdydd")):

@@ -10,9 +10,9 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from directory.factories import ActivityPageFactory, ProviderPageFactory
 from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
 from home.models import HomePage, StandardPage
-from tests.directory.conftest import make_activity, make_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -27,13 +27,13 @@ def titles(response):
 
 @pytest.fixture
 def dated_activity(directory_page):
-    provider = make_provider(directory_page, "spark")
+    provider = ProviderPageFactory(parent=directory_page, slug="spark")
     provider.contact_email = "hello@spark.example"
     provider.save_revision().publish()
     zone = timezone.get_current_timezone()
     start = datetime.combine(timezone.localdate() + timedelta(days=14), time(10), tzinfo=zone)
-    return make_activity(
-        provider,
+    return ActivityPageFactory(
+        parent=provider,
         title="Samba band, live",
         slug="samba",
         art_forms=["music"],
@@ -213,10 +213,10 @@ def test_activity_page_has_what_a_teacher_needs(client, dated_activity):
 
 
 def test_online_event_has_a_virtual_location_and_language_tags(client, directory_page):
-    provider = make_provider(directory_page, "stream")
+    provider = ProviderPageFactory(parent=directory_page, slug="stream")
     soon = timezone.now() + timedelta(days=10)
-    activity = make_activity(
-        provider,
+    activity = ActivityPageFactory(
+        parent=provider,
         title="Online story time",
         slug="online-story",
         formats=["online"],
@@ -234,9 +234,9 @@ def test_online_event_has_a_virtual_location_and_language_tags(client, directory
 
 
 def test_activity_on_request_is_a_course(client, directory_page):
-    provider = make_provider(directory_page, "ask")
-    activity = make_activity(
-        provider, title="Ask for a date", slug="ask", availability="on_request"
+    provider = ProviderPageFactory(parent=directory_page, slug="ask")
+    activity = ActivityPageFactory(
+        parent=provider, title="Ask for a date", slug="ask", availability="on_request"
     )
     data = json.loads(
         soup(client.get(activity.url)).find("script", type="application/ld+json").string
@@ -281,17 +281,21 @@ def test_home_page_features_the_soonest_activities(client, directory_page, dated
 
 
 def test_result_cards_show_when_each_activity_runs(client, directory_page):
-    provider = make_provider(directory_page, "dates")
+    provider = ProviderPageFactory(parent=directory_page, slug="dates")
     now = timezone.now()
     past, soon, later = (now - timedelta(days=3), now + timedelta(days=9), now + timedelta(days=40))
-    make_activity(
-        provider,
+    ActivityPageFactory(
+        parent=provider,
         title="Quokka dated soon",
         slug="dated-soon",
         sessions=[(past, None), (later, None), (soon, None)],
     )
-    make_activity(provider, title="Quokka in the past", slug="past-only", sessions=[(past, None)])
-    make_activity(provider, title="Quokka any time", slug="any-time", availability="on_request")
+    ActivityPageFactory(
+        parent=provider, title="Quokka in the past", slug="past-only", sessions=[(past, None)]
+    )
+    ActivityPageFactory(
+        parent=provider, title="Quokka any time", slug="any-time", availability="on_request"
+    )
 
     page = soup(client.get(f"{directory_page.url}?q=quokka&sort=az"))
     when = {}

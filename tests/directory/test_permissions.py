@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from wagtail.test.utils.form_data import rich_text
 
 from core.translation_import import translate
+from directory.factories import ActivityPageFactory, ProviderPageFactory
 from directory.models import ArtForm, DeliveryLanguage, Format
 from directory.permissions import (
     REVIEW_WORKFLOW,
@@ -17,7 +18,6 @@ from directory.permissions import (
     set_up_directory_review,
 )
 from places.models import Place
-from tests.directory.conftest import make_activity, make_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +25,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def setup(directory_page):
     set_up_directory_review(directory_page)
-    spark = make_provider(directory_page, "spark")
-    arena = make_provider(directory_page, "arena")
-    spark_activity = make_activity(spark, title="Samba", slug="samba")
-    arena_activity = make_activity(arena, title="Circus", slug="circus")
+    spark = ProviderPageFactory(parent=directory_page, slug="spark")
+    arena = ProviderPageFactory(parent=directory_page, slug="arena")
+    spark_activity = ActivityPageFactory(parent=spark, title="Samba", slug="samba")
+    arena_activity = ActivityPageFactory(parent=arena, title="Circus", slug="circus")
     User = get_user_model()
     editor = User.objects.create_user("spark-staff", "staff@spark.example", "pw")
     editor.groups.add(provider_editors_group(spark))
@@ -209,7 +209,7 @@ def test_provider_editor_is_refused_another_providers_welsh_pages(client, setup,
 
 def test_a_group_made_after_the_translation_still_covers_it(client, directory_page):
     set_up_directory_review(directory_page)
-    dance = make_provider(directory_page, "dance")
+    dance = ProviderPageFactory(parent=directory_page, slug="dance")
     translate(dance, "cy", lambda text: None)
     editor = get_user_model().objects.create_user("dance-staff", "staff@dance.example", "pw")
     editor.groups.add(provider_editors_group(dance))

@@ -4,15 +4,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.directory.conftest import make_activity, make_provider
+from directory.factories import ActivityPageFactory, ProviderPageFactory
 
 
 @pytest.fixture(scope="module")
 def hundred_and_ten(shared_directory_page):
-    provider = make_provider(shared_directory_page, "volume")
+    provider = ProviderPageFactory(parent=shared_directory_page, slug="volume")
     for number in range(110):
-        make_activity(
-            provider,
+        ActivityPageFactory(
+            parent=provider,
             title=f"Session {number:03d}",
             slug=f"session-{number:03d}",
             art_forms=["dance"] if number < 10 else ["music"],

@@ -12,9 +12,10 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import GroupPagePermission, Locale, Page, Site, WorkflowPage
 
 from core.models import SiteImage
-from directory.models import DirectoryIndexPage, ProviderPage
+from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
 from directory.permissions import REVIEW_WORKFLOW
 from home.models import Footer, FormPage, HomePage
+from tests.counts import row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +27,7 @@ def demo_pages():
 
 def test_load_demo_is_idempotent(demo_site):
     def counts():
-        return (
-            Page.objects.count(),
-            SiteImage.objects.count(),
-            Footer.objects.count(),
-            Site.objects.count(),
-            Group.objects.count(),
-            GroupPagePermission.objects.count(),
-            WorkflowPage.objects.count(),
-        )
+        return row_counts(Page, SiteImage, Footer, Site, Group, GroupPagePermission, WorkflowPage)
 
     before = counts()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -214,3 +207,16 @@ def test_demo_directories_are_local_and_the_welsh_one_is_in_welsh(client, demo_s
     )
     assert provider.html["lang"] == "cy"
     assert "Cwmni celfyddydau cyfrwng Cymraeg" in provider.get_text(" ")
+
+
+def test_demo_activities_at_a_venue_chose_their_providers_venue(demo_site):
+    """One venue model: an activity held at its provider's venue refers to it, in every
+    language, and its address and location are the venue's."""
+    at_a_venue = ActivityPage.objects.exclude(venue_postcode="").specific()
+    assert at_a_venue.filter(locale__language_code="en").count() >= 5
+    assert at_a_venue.exclude(locale__language_code="en").exists()
+    for activity in at_a_venue:
+        venue = activity.chosen_venue()
+        assert venue is not None, activity.url_path
+        assert (activity.venue_name, activity.venue_postcode) == (venue.name, venue.postcode)
+        assert (activity.latitude, activity.longitude) == (venue.latitude, venue.longitude)

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.test import override_settings
 from wagtail.contrib.forms.models import FormSubmission
 
-from home.demo_content import SIGN_UP_ROLES
+from home.demo_content import sign_up_roles
 from home.factories import FormFieldFactory, FormPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,10 @@ def sign_up(home_page):
     FormFieldFactory(page=page, label="Name", field_type="singleline")
     FormFieldFactory(page=page, label="Email", field_type="email")
     FormFieldFactory(
-        page=page, label="I am signing up as", field_type="radio", choices="\n".join(SIGN_UP_ROLES)
+        page=page,
+        label="I am signing up as",
+        field_type="radio",
+        choices="\n".join(sign_up_roles()),
     )
     return page
 
@@ -37,7 +40,7 @@ def test_a_valid_sign_up_is_stored_and_thanked(client, sign_up):
 def test_every_role_is_offered(client, sign_up):
     soup = BeautifulSoup(client.get(sign_up.url).content, "html.parser")
     offered = [radio["value"] for radio in soup.select("input[type=radio]")]
-    assert offered == SIGN_UP_ROLES
+    assert offered == sign_up_roles()
 
 
 def test_invalid_input_is_explained_and_kept(client, sign_up):

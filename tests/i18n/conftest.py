@@ -11,26 +11,33 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
-from directory.models import (
-    AccessFeature,
-    ActivityPage,
-    ActivitySession,
-    ArtForm,
-    DeliveryLanguage,
-    DirectoryIndexPage,
-    Format,
-    ProviderPage,
-    ProviderVenue,
+from core.factories import publish_translation
+from directory.factories import (
+    ActivityPageFactory,
+    DirectoryIndexPageFactory,
+    ProviderPageFactory,
+    ProviderVenueFactory,
 )
-from home.factories import FooterFactory, FormFieldFactory, FormPageFactory, HomePageFactory
-from home.models import NavigationLink, SiteSettings, StandardPage
+from directory.models import AccessFeature, ActivitySession, ArtForm, DeliveryLanguage, Format
+from home.factories import (
+    FooterFactory,
+    FormFieldFactory,
+    FormPageFactory,
+    PublishedStandardPageFactory,
+    site_with_home_page,
+)
+from home.models import NavigationLink, SiteSettings
 from places.loader import load_places
-from showcase.models import ShowcaseIndexPage, ShowcasePage
-from stories.models import StoryIndexPage, Theme
-from tests.showcase.conftest import make_artwork, make_child
-from tests.stories.conftest import make_story
+from showcase.factories import (
+    ArtworkFactory,
+    ShowcaseIndexPageFactory,
+    ShowcasePageFactory,
+    child_with_consent,
+)
+from stories.factories import StoryIndexPageFactory, StoryPageFactory
+from stories.models import Theme
 from tests.worlds import module_world
 
 # Welsh names for the taxonomy terms the fixture uses (slug -> name), so facets and cards show
@@ -54,15 +61,6 @@ class World:
     english: dict = field(default_factory=dict)  # the source pages, by name
 
 
-def _translate(page, welsh, **values):
-    """Publish a Welsh translation of ``page`` with the given Welsh field values."""
-    translated = page.copy_for_translation(welsh)
-    for name, value in values.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated.specific_class.objects.get(pk=translated.pk)
-
-
 def _translate_terms(english, welsh):
     for model, names in WELSH_TERMS.items():
         for slug, name in names.items():
@@ -81,10 +79,8 @@ def build_world():
         content.extend(strings)
         return strings[0]
 
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="i18n-home", locale=english)
-    Site.objects.all().delete()
-    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    home = site_with_home_page("i18n-home", locale=english)
+    site = Site.objects.get(root_page=home)
     load_places()
     _translate_terms(english, welsh)
 
@@ -99,7 +95,7 @@ def build_world():
         }
     ]
     home.save_revision().publish()
-    welsh_home = _translate(
+    welsh_home = publish_translation(
         home,
         welsh,
         title=say("Sach Gefn y Celfyddydau"),
@@ -109,12 +105,9 @@ def build_world():
 
     # The directory. The site has no region, so it serves Welsh, Gaelic and Irish alike (the
     # regional rules are tested in tests/regions/test_regional_sites.py).
-    directory = DirectoryIndexPage(
-        title="Find activities", slug="activities", introduction="All of them."
-    )
-    home.add_child(instance=directory)
-    directory.save_revision().publish()
-    provider = ProviderPage(
+    directory = DirectoryIndexPageFactory(parent=home, introduction="All of them.")
+    provider = ProviderPageFactory(
+        parent=directory,
         title="Theatr Fach",
         slug="theatr-fach",
         description="<p>About us.</p>",
@@ -127,22 +120,23 @@ def build_world():
         dbs_checked=True,
         trauma_informed=True,
         social_links="https://example.org/social",
+        venues=[
+            ProviderVenueFactory.build(name="Y Neuadd", address="Heol y Frenhines", postcode="CF10")
+        ],
     )
-    provider.venues = [ProviderVenue(name="Y Neuadd", address="Heol y Frenhines", postcode="CF10")]
-    directory.add_child(instance=provider)
-    provider.save_revision().publish()
     say("helo@example.org", "029 2000 0000", "https://example.org/", "https://example.org/social")
     say("Y Neuadd", "Heol y Frenhines", "CF10")
 
     start = timezone.make_aware(datetime.combine(date.today() + timedelta(days=30), time(10)))
-    dated = _activity(
-        provider,
+    dated = ActivityPageFactory(
+        parent=provider,
         title="Drumming",
         slug="drumming",
         art_forms=["music"],
         formats=["visit-a-venue"],
-        access=["wheelchair-access", "captions"],
-        languages=["welsh"],
+        access_features=["wheelchair-access", "captions"],
+        delivery_languages=["welsh"],
+        places=[],
         is_free=False,
         price=Decimal("4.50"),
         price_unit="pupil",
@@ -161,13 +155,14 @@ def build_world():
             ActivitySession(start=start + timedelta(days=7), places_left=1),
         ],
     )
-    on_request = _activity(
-        provider,
+    on_request = ActivityPageFactory(
+        parent=provider,
         title="Storytelling",
         slug="storytelling",
         art_forms=["theatre-drama"],
         formats=["comes-to-school"],
-        languages=["bilingual"],
+        delivery_languages=["bilingual"],
+        places=[],
         is_free=True,
         availability="on_request",
         available_from=date.today(),
@@ -177,13 +172,13 @@ def build_world():
     )
     say("archebu@example.org", "https://example.org/archebu", "CF10 1AA")
 
-    welsh_directory = _translate(
+    welsh_directory = publish_translation(
         directory,
         welsh,
         title=say("Dod o hyd i weithgareddau"),
         introduction=say("Pob un ohonynt."),
     )
-    _translate(
+    publish_translation(
         provider,
         welsh,
         title=say("Theatr Fach Cymru"),
@@ -191,7 +186,7 @@ def build_world():
         booking_information=say("Ffoniwch ni."),
         accessibility_statement=say("<p>Heb risiau.</p>"),
     )
-    welsh_dated = _translate(
+    welsh_dated = publish_translation(
         dated,
         welsh,
         title=say("Drymio"),
@@ -203,7 +198,7 @@ def build_world():
         curriculum_links=say("Celfyddydau mynegiannol."),
         venue_name="Y Neuadd",
     )
-    welsh_on_request = _translate(
+    welsh_on_request = publish_translation(
         on_request,
         welsh,
         title=say("Adrodd straeon"),
@@ -212,9 +207,7 @@ def build_world():
     )
 
     # Stories: an index, a featured story linked to the provider, and an older one.
-    stories = StoryIndexPage(title="Stories", slug="stories", introduction="What we learn.")
-    home.add_child(instance=stories)
-    stories.save_revision().publish()
+    stories = StoryIndexPageFactory(parent=home)
     story_body = [
         {"type": "heading", "value": {"text": say("Beth ddigwyddodd"), "level": "h2"}},
         {"type": "rich_text", "value": say("<p>Roedd y plant wrth eu bodd.</p>")},
@@ -259,8 +252,8 @@ def build_world():
             },
         },
     ]
-    featured = make_story(
-        stories,
+    featured = StoryPageFactory(
+        parent=stories,
         title="Drumming in Cardiff",
         slug="drumming-in-cardiff",
         kind="case-study",
@@ -272,37 +265,33 @@ def build_world():
         activities=[dated],
         body=story_body,
     )
-    older = make_story(
-        stories,
+    older = StoryPageFactory(
+        parent=stories,
         title="A pilot",
         slug="a-pilot",
         kind="pilot-story",
         date=date(2026, 1, 9),
         themes=["wellbeing-resilience"],
     )
-    welsh_stories = _translate(
+    welsh_stories = publish_translation(
         stories,
         welsh,
         title=say("Straeon"),
         introduction=say("Yr hyn rydym yn ei ddysgu."),
     )
-    welsh_featured = _translate(
+    welsh_featured = publish_translation(
         featured,
         welsh,
         title=say("Drymio yng Nghaerdydd"),
         summary=say("Beth ddigwyddodd, a ble."),
     )
-    _translate(older, welsh, title=say("Cynllun peilot"), summary=say("Y dechrau."))
+    publish_translation(older, welsh, title=say("Cynllun peilot"), summary=say("Y dechrau."))
 
     # Showcase: an index, a gallery and one consented, approved work.
-    showcase = ShowcaseIndexPage(title="Children's work", slug="showcase", introduction="Art.")
-    home.add_child(instance=showcase)
-    showcase.save_revision().publish()
-    gallery = ShowcasePage(title="Everything", slug="everything", introduction="All works.")
-    showcase.add_child(instance=gallery)
-    gallery.save_revision().publish()
-    artwork = make_artwork(
-        [make_child(site)],
+    showcase = ShowcaseIndexPageFactory(parent=home, introduction="Art.")
+    gallery = ShowcasePageFactory(parent=showcase, introduction="All works.")
+    artwork = ArtworkFactory(
+        children=[child_with_consent(site)],
         title=say("Draig yn hedfan"),
         display_name=say("Aled"),
         age=9,
@@ -311,10 +300,10 @@ def build_world():
         childs_words=say("Rwy'n hoffi'r lliwiau."),
         activity=dated,
     )
-    welsh_showcase = _translate(
+    welsh_showcase = publish_translation(
         showcase, welsh, title=say("Gwaith plant"), introduction=say("Celf.")
     )
-    welsh_gallery = _translate(
+    welsh_gallery = publish_translation(
         gallery, welsh, title=say("Y cyfan"), introduction=say("Pob darn o waith.")
     )
 
@@ -328,10 +317,14 @@ def build_world():
     for form_field in welsh_form.specific.form_fields.all():
         form_field.label = say("Cyfeiriad e-bost")
         form_field.save()
-    about = StandardPage(title="About", slug="about", introduction="About the programme.")
-    home.add_child(instance=about)
-    about.save_revision().publish()
-    _translate(about, welsh, title=say("Amdanom ni"), introduction=say("Am y rhaglen."))
+    about = PublishedStandardPageFactory(
+        parent=home,
+        title="About",
+        slug="about",
+        introduction="About the programme.",
+        listing_summary="",
+    )
+    publish_translation(about, welsh, title=say("Amdanom ni"), introduction=say("Am y rhaglen."))
 
     # Navigation and footer, in Welsh where translated.
     settings = SiteSettings.for_site(site)
@@ -363,25 +356,6 @@ def build_world():
     }
     english_pages = {"directory": directory, "dated activity": dated, "showcase": showcase}
     return World(urls=urls, content=content, english=english_pages)
-
-
-def _activity(provider, art_forms, formats, languages, access=(), sessions=(), **values):
-    english = Locale.objects.get(language_code="en")
-    values.setdefault("summary", "An activity.")
-    values.setdefault("description", "<p>Details.</p>")
-    values.setdefault("age_min", 5)
-    values.setdefault("age_max", 11)
-    activity = ActivityPage(**values)
-    activity.art_forms = list(ArtForm.objects.filter(locale=english, slug__in=art_forms))
-    activity.formats = list(Format.objects.filter(locale=english, slug__in=formats))
-    activity.access_features = list(AccessFeature.objects.filter(locale=english, slug__in=access))
-    activity.delivery_languages = list(
-        DeliveryLanguage.objects.filter(locale=english, slug__in=languages)
-    )
-    activity.sessions = list(sessions)
-    provider.add_child(instance=activity)
-    activity.save_revision().publish()
-    return ActivityPage.objects.get(pk=activity.pk)
 
 
 @pytest.fixture(scope="module")

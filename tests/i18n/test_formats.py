@@ -13,7 +13,8 @@ from django.template import Context, Template
 from django.utils import formats, translation
 from wagtail.models import Locale
 
-from tests.stories.conftest import make_site, make_story
+from stories.factories import StoryPageFactory
+from tests.stories.conftest import make_site
 
 MARCH_5 = date(2027, 3, 5)
 AFTERNOON = datetime(2027, 3, 5, 14, 30)
@@ -55,7 +56,9 @@ def test_other_languages_name_the_month_and_use_uk_numbers(language, long_date):
 @pytest.mark.django_db
 def test_a_story_date_reads_naturally_in_english_and_welsh(client):
     _home, index = make_site(slug="formats-home")
-    story = make_story(index, title="Spring concert", slug="spring-concert", date=MARCH_5)
+    story = StoryPageFactory(
+        parent=index, title="Spring concert", slug="spring-concert", date=MARCH_5
+    )
     welsh = Locale.objects.get(language_code="cy")
     translated = story.copy_for_translation(welsh, copy_parents=True)
     translated.title = "Cyngerdd y gwanwyn"

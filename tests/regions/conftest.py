@@ -1,31 +1,15 @@
 """Regional sites for the regions app's tests: a home page and Site for each region."""
 
 import pytest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from core.factories import publish_translation
 from home.factories import HomePageFactory
 from regions.regions import REGIONS
 from regions.sites import ensure_site
 
 # The language each regional home page is translated into.
 SECOND_LANGUAGE = {"wales": "cy", "scotland": "gd", "northern-ireland": "ga"}
-
-
-def publish_child(parent, page):
-    """Add ``page`` under ``parent`` and publish it, as an editor would."""
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def publish_translation(page, language_code, **fields):
-    translated = page.copy_for_translation(
-        Locale.objects.get(language_code=language_code), copy_parents=True
-    )
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated
 
 
 @pytest.fixture

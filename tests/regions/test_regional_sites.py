@@ -7,12 +7,13 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
+from core.factories import publish_child, publish_translation
 from home.factories import HomePageFactory
 from home.models import SiteSettings, StandardPage
 from regions.models import RegionSettings
 from regions.regions import REGIONS, REGIONS_BY_KEY
 from regions.sites import ensure_site, site_for_region, sync_hostnames
-from tests.regions.conftest import SECOND_LANGUAGE, publish_child, publish_translation
+from tests.regions.conftest import SECOND_LANGUAGE
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
+from core.factories import publish_child, publish_translation
 from home.models import StandardPage
+from showcase.factories import ArtworkFactory, child_with_consent
 from showcase.models import ShowcaseIndexPage, ShowcasePage
-from tests.regions.conftest import publish_child, publish_translation
 from tests.regions.test_regional_sites import alternates, get
-from tests.showcase.conftest import make_artwork, make_child
 
 pytestmark = pytest.mark.django_db
 
@@ -148,8 +148,8 @@ def test_welsh_galleries_list_only_the_works_that_may_be_shown(client, regional_
     publish_child(index, gallery)
     publish_translation(gallery, "cy", title="Popeth")
 
-    shown = make_artwork([make_child(site)], seed=1)
-    lapsed = make_artwork([make_child(site, "expired")], seed=2)
+    shown = ArtworkFactory(children=[child_with_consent(site)], seed=1)
+    lapsed = ArtworkFactory(children=[child_with_consent(site, "expired")], seed=2)
     entries = sitemap(client, "wales.localhost")
     for prefix in ("http://wales.localhost/", "http://wales.localhost/cy/"):
         assert f"{prefix}showcase/everything/work/{shown.pk}/" in entries

@@ -13,10 +13,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 
+from showcase.factories import ArtworkFactory, child_with_consent
 from showcase.images import RENDITION_SIZES, get_or_create_rendition, render
 from showcase.models import Artwork, ShowcasePage
 from showcase.storage import private_storage
-from tests.showcase.conftest import make_artwork, make_child
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +52,11 @@ HIDDEN_STATES = {
 
 def build(site, state):
     spec = HIDDEN_STATES[state]
-    children = [make_child(site, consent, flagged=flag) for consent, flag in spec["children"]]
-    return make_artwork(
-        children,
+    children = [
+        child_with_consent(site, consent, flagged=flag) for consent, flag in spec["children"]
+    ]
+    return ArtworkFactory(
+        children=children,
         status=spec.get("status", Artwork.Status.APPROVED),
         seed=7,
         title=TITLE,
@@ -155,8 +157,8 @@ def test_hidden_work_cannot_be_reached_by_any_route(client, site, gallery, state
 
 
 def test_visible_work_is_shown_on_every_route_that_should_show_it(client, site, gallery):
-    artwork = make_artwork(
-        [make_child(site), make_child(site, "all_sites")],
+    artwork = ArtworkFactory(
+        children=[child_with_consent(site), child_with_consent(site, "all_sites")],
         seed=7,
         title=TITLE,
         display_name=NAME,
@@ -193,8 +195,8 @@ def test_search_never_holds_artworks(client, site, gallery):
     from wagtail.search import index
     from wagtail.search.models import IndexEntry
 
-    artwork = make_artwork(
-        [make_child(site)],
+    artwork = ArtworkFactory(
+        children=[child_with_consent(site)],
         title=TITLE,
         display_name=NAME,
         childs_words="The lagoon is where the feathers go to sleep.",
@@ -213,7 +215,7 @@ def test_search_never_holds_artworks(client, site, gallery):
 
 
 def test_files_live_outside_public_media(site, gallery):
-    artwork = make_artwork([make_child(site)])
+    artwork = ArtworkFactory(children=[child_with_consent(site)])
     get_or_create_rendition(artwork, "full")
     private_root = Path(settings.SHOWCASE_PRIVATE_ROOT).resolve()
     media_root = Path(settings.MEDIA_ROOT).resolve()
@@ -225,7 +227,7 @@ def test_files_live_outside_public_media(site, gallery):
 
 
 def test_gallery_pages_are_never_cached(client, site, gallery):
-    make_artwork([make_child(site)])
+    ArtworkFactory(children=[child_with_consent(site)])
     for path in ["/showcase/", gallery.url]:
         response = client.get(path)
         assert "no-store" in response["Cache-Control"], path
@@ -238,11 +240,18 @@ def test_filtered_galleries_use_the_same_rule(client, site, showcase):
     project = ShowcasePage(title="Pilot", slug="pilot", project="Pilot 2025")
     index.add_child(instance=project)
     project.save_revision().publish()
-    shown = make_artwork([make_child(site)], seed=2, title="Shown in pilot", project="Pilot 2025")
-    hidden = make_artwork(
-        [make_child(site, "expired")], seed=3, title="Expired in pilot", project="Pilot 2025"
+    shown = ArtworkFactory(
+        children=[child_with_consent(site)], seed=2, title="Shown in pilot", project="Pilot 2025"
     )
-    elsewhere = make_artwork([make_child(site)], seed=4, title="Other project", project="Other")
+    hidden = ArtworkFactory(
+        children=[child_with_consent(site, "expired")],
+        seed=3,
+        title="Expired in pilot",
+        project="Pilot 2025",
+    )
+    elsewhere = ArtworkFactory(
+        children=[child_with_consent(site)], seed=4, title="Other project", project="Other"
+    )
     body = client.get(project.url).content
     assert shown.title.encode() in body
     assert hidden.title.encode() not in body
@@ -265,6 +274,6 @@ def test_filtered_galleries_use_the_same_rule(client, site, showcase):
     ],
 )
 def test_odd_addresses_are_not_found_never_errors(client, site, gallery, path):
-    make_artwork([make_child(site)])
+    ArtworkFactory(children=[child_with_consent(site)])
     response = client.get(path)
     assert response.status_code in (200, 404), path

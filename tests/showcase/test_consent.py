@@ -11,9 +11,10 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from showcase.admin_views import expiring_consents
+from showcase.factories import ArtworkFactory, child_with_consent
 from showcase.models import DEFAULT_CONSENT_DAYS, Artwork, ConsentRecord
 from showcase.storage import private_storage
-from tests.showcase.conftest import make_artwork, make_child, private_files
+from tests.showcase.conftest import private_files
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +50,10 @@ def rendition_paths(artwork):
 
 
 def test_withdrawal_in_the_admin_hides_the_work_on_the_next_request(client, editor, site, gallery):
-    child = make_child(site)
-    friend = make_child(site)
-    artwork = make_artwork([child, friend], title="Windmill at dawn")
-    solo = make_artwork([friend], seed=2, title="Kestrel on a wire")
+    child = child_with_consent(site)
+    friend = child_with_consent(site)
+    artwork = ArtworkFactory(children=[child, friend], title="Windmill at dawn")
+    solo = ArtworkFactory(children=[friend], seed=2, title="Kestrel on a wire")
 
     assert all(shown_everywhere(client, gallery, artwork).values())
     on_disk = rendition_paths(artwork)
@@ -83,9 +84,9 @@ def test_withdrawal_in_the_admin_hides_the_work_on_the_next_request(client, edit
 def test_expiry_takes_effect_without_any_job_and_enforce_consent_tidies_files(
     client, site, gallery
 ):
-    child = make_child(site)
+    child = child_with_consent(site)
     entry = child.current_consent()
-    artwork = make_artwork([child], title="Frost ferns")
+    artwork = ArtworkFactory(children=[child], title="Frost ferns")
     assert all(shown_everywhere(client, gallery, artwork).values())
     assert len(rendition_paths(artwork)) == 2
 
@@ -112,8 +113,8 @@ def test_expiry_takes_effect_without_any_job_and_enforce_consent_tidies_files(
 
 
 def test_flagging_a_child_hides_group_works_at_once(client, site, gallery):
-    child, friend = make_child(site), make_child(site)
-    artwork = make_artwork([child, friend], title="Group mural")
+    child, friend = child_with_consent(site), child_with_consent(site)
+    artwork = ArtworkFactory(children=[child, friend], title="Group mural")
     assert all(shown_everywhere(client, gallery, artwork).values())
     child.do_not_publish = True
     child.save()
@@ -128,8 +129,8 @@ def test_flagging_a_child_hides_group_works_at_once(client, site, gallery):
 
 
 def test_renewed_consent_brings_the_work_back(client, site, gallery):
-    child = make_child(site, "withdrawn")
-    artwork = make_artwork([child], title="Second chance")
+    child = child_with_consent(site, "withdrawn")
+    artwork = ArtworkFactory(children=[child], title="Second chance")
     assert not any(shown_everywhere(client, gallery, artwork).values())
     ConsentRecord.objects.create(
         child=child, given_by="parent_carer", notice_version="2026-01", site=site
@@ -138,7 +139,7 @@ def test_renewed_consent_brings_the_work_back(client, site, gallery):
 
 
 def test_ledger_is_append_only(site):
-    child = make_child(site)
+    child = child_with_consent(site)
     entry = child.current_consent()
     entry.notice_version = "edited"
     with pytest.raises(PermissionError):
@@ -154,7 +155,7 @@ def test_ledger_is_append_only(site):
 
 
 def test_admin_records_consent_with_default_expiry_but_cannot_edit_it(client, admin_user, site):
-    child = make_child(site, "none")
+    child = child_with_consent(site, "none")
     client.force_login(admin_user)
     add = client.get(f"/admin/showcase/consent/add/?child={child.pk}")
     assert add.status_code == 200
@@ -193,7 +194,7 @@ def test_admin_records_consent_with_default_expiry_but_cannot_edit_it(client, ad
 
 
 def test_consent_form_explains_what_is_missing(client, admin_user, site):
-    child = make_child(site, "none")
+    child = child_with_consent(site, "none")
     client.force_login(admin_user)
     response = client.post(
         "/admin/showcase/consent/add/",
@@ -209,7 +210,7 @@ def test_consent_form_explains_what_is_missing(client, admin_user, site):
 
 def test_expiring_report_lists_the_next_thirty_days_only(client, admin_user, site):
     now = timezone.now()
-    soon = make_child(site, "none", reference="AB-SOON01")
+    soon = child_with_consent(site, "none", reference="AB-SOON01")
     ConsentRecord.objects.create(
         child=soon,
         given_by="parent_carer",
@@ -218,7 +219,7 @@ def test_expiring_report_lists_the_next_thirty_days_only(client, admin_user, sit
         given_at=now - timedelta(days=300),
         expires_at=now + timedelta(days=10),
     )
-    later = make_child(site, "none", reference="AB-LATE01")
+    later = child_with_consent(site, "none", reference="AB-LATE01")
     ConsentRecord.objects.create(
         child=later,
         given_by="parent_carer",
@@ -226,7 +227,7 @@ def test_expiring_report_lists_the_next_thirty_days_only(client, admin_user, sit
         site=site,
         expires_at=now + timedelta(days=90),
     )
-    renewed = make_child(site, "none", reference="AB-RENEW1")
+    renewed = child_with_consent(site, "none", reference="AB-RENEW1")
     ConsentRecord.objects.create(
         child=renewed,
         given_by="parent_carer",
@@ -245,7 +246,7 @@ def test_expiring_report_lists_the_next_thirty_days_only(client, admin_user, sit
 
 
 def test_storage_files_gone_means_gone_on_disk(site):
-    artwork = make_artwork([make_child(site)])
+    artwork = ArtworkFactory(children=[child_with_consent(site)])
     original = Path(private_storage().path(artwork.image.name))
     assert original.exists()
     artwork.delete()
@@ -263,8 +264,8 @@ def test_every_language_rechecks_consent(client, site, showcase):
         translation = page.copy_for_translation(welsh, copy_parents=False)
         translation.save_revision().publish()
     welsh_gallery = gallery.get_translation(welsh)
-    child = make_child(site)
-    artwork = make_artwork([child], title="Seren fach")
+    child = child_with_consent(site)
+    artwork = ArtworkFactory(children=[child], title="Seren fach")
     work = f"{welsh_gallery.get_url_parts()[2]}work/{artwork.pk}/"
     assert work.startswith("/cy/")
     response = client.get(work)

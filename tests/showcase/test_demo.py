@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from showcase.demo_content import WORKS
+from showcase.demo_content import demo
 from showcase.models import Artwork, Child, ConsentRecord, ShowcasePage
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ def test_demo_shows_only_the_works_whose_consent_allows(client, demo_site):
     assert set(Artwork.objects.publicly_visible(demo_site).values_list("title", flat=True)) == (
         VISIBLE
     )
-    hidden = [work[0] for work in WORKS if work[0] not in VISIBLE]
+    hidden = [work["title"] for work in demo()["works"] if work["title"] not in VISIBLE]
     assert len(hidden) == 6
     hidden_ids = list(Artwork.objects.filter(title__in=hidden).values_list("pk", flat=True))
     paths = [page.url for page in Page.objects.live().public().filter(depth__gte=2).specific()]

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry
 
+from showcase.factories import ArtworkFactory, child_with_consent, drawing
 from showcase.models import Artwork
-from tests.showcase.conftest import drawing, make_artwork, make_child
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def post_artwork(client, site, **overrides):
     data = {
         "title": "Sunflowers",
         "display_name": "Amira",
-        "children": [make_child(site).pk],
+        "children": [child_with_consent(site).pk],
         "medium": "painting",
         "image": SimpleUploadedFile("sunflowers.png", drawing(2), "image/png"),
         "alt_text": "A painting of three tall yellow sunflowers in a blue pot.",
@@ -109,7 +109,9 @@ ALL_TICKED = {"children_consent": "on", "no_surnames": "on", "no_location": "on"
 
 
 def test_only_safeguarding_reviewers_may_approve(client, editor, reviewer, site):
-    artwork = make_artwork([make_child(site)], status=Artwork.Status.AWAITING_REVIEW)
+    artwork = ArtworkFactory(
+        children=[child_with_consent(site)], status=Artwork.Status.AWAITING_REVIEW
+    )
     client.force_login(editor)
     assert client.get(f"/admin/showcase/review/{artwork.pk}/").status_code in (302, 403)
     review(client, artwork, **ALL_TICKED)
@@ -140,9 +142,9 @@ def test_only_safeguarding_reviewers_may_approve(client, editor, reviewer, site)
 
 
 def test_review_refuses_a_work_whose_children_lack_consent(client, reviewer, site):
-    flagged = make_child(site, flagged=True)
-    artwork = make_artwork(
-        [make_child(site, "none", reference="AB-NOCON1"), flagged],
+    flagged = child_with_consent(site, flagged=True)
+    artwork = ArtworkFactory(
+        children=[child_with_consent(site, "none", reference="AB-NOCON1"), flagged],
         status=Artwork.Status.AWAITING_REVIEW,
     )
     client.force_login(reviewer)
@@ -155,7 +157,7 @@ def test_review_refuses_a_work_whose_children_lack_consent(client, reviewer, sit
 
 
 def test_editing_an_approved_work_takes_it_down_until_approved_again(client, editor, site, gallery):
-    artwork = make_artwork([make_child(site)], title="Lighthouse")
+    artwork = ArtworkFactory(children=[child_with_consent(site)], title="Lighthouse")
     assert client.get(f"{gallery.url}work/{artwork.pk}/").status_code == 200
     client.force_login(editor)
     edit = client.get(f"/admin/showcase/artworks/edit/{artwork.pk}/")
@@ -182,7 +184,7 @@ def test_editing_an_approved_work_takes_it_down_until_approved_again(client, edi
 
 
 def test_editors_cannot_erase_or_review_but_can_record_and_withdraw(client, editor, site):
-    child = make_child(site)
+    child = child_with_consent(site)
     client.force_login(editor)
     assert client.get(f"/admin/showcase/erase/{child.pk}/").status_code in (302, 403)
     assert client.get(f"/admin/showcase/withdraw/{child.pk}/").status_code == 200
@@ -191,7 +193,7 @@ def test_editors_cannot_erase_or_review_but_can_record_and_withdraw(client, edit
 
 
 def test_admin_listings_render(client, admin_user, site):
-    make_artwork([make_child(site)])
+    ArtworkFactory(children=[child_with_consent(site)])
     client.force_login(admin_user)
     for path in [
         "/admin/showcase/artworks/",

@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from PIL.ExifTags import GPS, IFD, Base
 
+from showcase.factories import child_with_consent, drawing
 from showcase.models import Artwork
-from tests.showcase.conftest import drawing, make_child, private_files
+from tests.showcase.conftest import private_files
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def assert_no_metadata(data, label):
 
 
 def test_admin_upload_of_a_gps_jpeg_keeps_no_exif_anywhere(client, admin_user, site, gallery):
-    child = make_child(site)
+    child = child_with_consent(site)
     client.force_login(admin_user)
     response = client.post(
         "/admin/showcase/artworks/add/",
@@ -137,9 +138,9 @@ def test_bad_uploads_are_form_errors_not_crashes(client, admin_user, site, data,
 
 
 def test_replacing_or_deleting_a_picture_leaves_no_file_behind(client, admin_user, site):
-    from tests.showcase.conftest import make_artwork
+    from showcase.factories import ArtworkFactory
 
-    artwork = make_artwork([make_child(site)])
+    artwork = ArtworkFactory(children=[child_with_consent(site)])
     assert client.get(f"/showcase-media/{artwork.pk}/card.jpg").status_code == 200
     first = private_files()
     assert len(first) == 2
@@ -164,7 +165,7 @@ def test_replacing_or_deleting_a_picture_leaves_no_file_behind(client, admin_use
 
 
 def test_children_are_only_removed_through_erasure(client, admin_user, site):
-    child = make_child(site)
+    child = child_with_consent(site)
     client.force_login(admin_user)
     assert client.get(f"/admin/showcase/children/delete/{child.pk}/").status_code in (302, 403)
     client.post(f"/admin/showcase/children/delete/{child.pk}/")

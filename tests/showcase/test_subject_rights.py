@@ -10,23 +10,24 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from wagtail.models import ModelLogEntry
 
+from showcase.factories import ArtworkFactory, child_with_consent
 from showcase.models import Artwork, Child, ConsentRecord
 from showcase.storage import private_storage
-from tests.showcase.conftest import make_artwork, make_child, private_files
+from tests.showcase.conftest import private_files
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def family(site, client, gallery):
-    child = make_child(site, "withdrawn", reference="AB-EXPRT1")
+    child = child_with_consent(site, "withdrawn", reference="AB-EXPRT1")
     ConsentRecord.objects.create(
         child=child, given_by="parent_carer", notice_version="2026-01", site=site
     )
-    friend = make_child(site, reference="AB-FRIEND")
-    solo = make_artwork([child], seed=2, title="Solo piece", display_name="Ada")
-    group = make_artwork([child, friend], seed=3, title="Group piece")
-    other = make_artwork([friend], seed=4, title="Friend alone")
+    friend = child_with_consent(site, reference="AB-FRIEND")
+    solo = ArtworkFactory(children=[child], seed=2, title="Solo piece", display_name="Ada")
+    group = ArtworkFactory(children=[child, friend], seed=3, title="Group piece")
+    other = ArtworkFactory(children=[friend], seed=4, title="Friend alone")
     for artwork in (solo, group, other):
         assert client.get(f"/showcase-media/{artwork.pk}/card.jpg").status_code == 200
     return child, friend, solo, group, other

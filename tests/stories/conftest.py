@@ -6,21 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from wagtail.models import Locale, Page, Site
 
-from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
-from home.factories import HomePageFactory
+from directory.factories import ActivityPageFactory, DirectoryIndexPageFactory, ProviderPageFactory
+from directory.models import ActivityPage
+from home.factories import site_with_home_page
 from places.loader import load_places
 from places.models import Place
-from stories.models import (
-    Author,
-    StoryAuthor,
-    StoryIndexPage,
-    StoryPage,
-    StoryPlace,
-    StoryTheme,
-    Theme,
-)
+from stories.factories import StoryIndexPageFactory, StoryPageFactory
+from stories.models import StoryPage
 from tests.worlds import module_world
 
 KINDS = [choice for choice, _label in StoryPage.Kind.choices]
@@ -40,56 +33,10 @@ class Expected:
     place_codes: set
 
 
-def english():
-    return Locale.objects.get(language_code="en")
-
-
 def make_site(slug="stories-test-home"):
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug=slug, locale=english())
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    home = site_with_home_page(slug)
     load_places()
-    index = StoryIndexPage(title="Stories", slug="stories", introduction="What we learn.")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return home, StoryIndexPage.objects.get(pk=index.pk)
-
-
-def make_story(index, publish=True, **values):
-    """Create (and by default publish) a story; themes are slugs and places are codes."""
-    themes = values.pop("themes", [])
-    places = values.pop("places", [])
-    authors = values.pop("authors", [])
-    providers = values.pop("providers", [])
-    activities = values.pop("activities", [])
-    values.setdefault("kind", "case-study")
-    values.setdefault("summary", "What happened, and where.")
-    values.setdefault("body", [{"type": "rich_text", "value": "<p>Some words.</p>"}])
-    values.setdefault("slug", f"story-{random.random()}".replace(".", ""))  # noqa: S311
-    story = StoryPage(**values)
-    locale = index.locale
-    story.story_themes = [
-        StoryTheme(theme=Theme.objects.get(slug=slug, locale=locale)) for slug in themes
-    ]
-    story.story_places = [
-        StoryPlace(place=Place.objects.get(code=code, locale=locale)) for code in places
-    ]
-    story.story_authors = [
-        StoryAuthor(author=Author.objects.get_or_create(name=name, locale=locale)[0])
-        for name in authors
-    ]
-    from stories.models import StoryActivity, StoryProvider
-
-    story.story_providers = [StoryProvider(provider=p) for p in providers]
-    story.story_activities = [StoryActivity(activity=a) for a in activities]
-    story.live = publish  # add_child would otherwise make the page live without a revision
-    index.add_child(instance=story)
-    if publish:
-        story.save_revision().publish()
-    else:
-        story.save_revision()
-    return StoryPage.objects.get(pk=story.pk)
+    return home, StoryIndexPageFactory(parent=home)
 
 
 def build_stories(index, count=40, seed=4):
@@ -108,7 +55,7 @@ def build_stories(index, count=40, seed=4):
             "kind": rng.choice(KINDS),
             "date": date(rng.choice(YEARS), rng.randint(1, 12), rng.randint(1, 28)),
         }
-        story = make_story(index, themes=themes, places=places, **values)
+        story = StoryPageFactory(parent=index, themes=themes, places=places, **values)
         expected.append(
             Expected(
                 pk=story.pk,
@@ -145,21 +92,15 @@ def story_site(db):
 
 
 def make_directory(home):
-    directory = DirectoryIndexPage(title="Find activities", slug="activities")
-    home.add_child(instance=directory)
-    directory.save_revision().publish()
-    provider = ProviderPage(title="The Spark", slug="spark", description="<p>About us.</p>")
-    directory.add_child(instance=provider)
-    provider.save_revision().publish()
-    from tests.directory.conftest import make_activity
-
-    activity = make_activity(provider, title="Drumming", slug="drumming")
-    other = make_activity(provider, title="Storytelling", slug="storytelling")
-    return directory, ProviderPage.objects.get(pk=provider.pk), activity, other
+    directory = DirectoryIndexPageFactory(parent=home)
+    provider = ProviderPageFactory(parent=directory, title="The Spark", slug="spark")
+    activity = ActivityPageFactory(parent=provider, title="Drumming", slug="drumming")
+    other = ActivityPageFactory(parent=provider, title="Storytelling", slug="storytelling")
+    return directory, provider, activity, other
 
 
 def newest_first(records):
     return [r.title for r in sorted(records, key=lambda r: (r.date, r.pk), reverse=True)]
 
 
-__all__ = ["ActivityPage", "Expected", "make_directory", "make_story", "newest_first"]
+__all__ = ["ActivityPage", "Expected", "make_directory", "newest_first"]

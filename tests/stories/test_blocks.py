@@ -8,8 +8,8 @@ from wagtail import blocks
 
 from core.factories import SiteImageFactory
 from stories.blocks import TRANSCRIPT_REQUIRED, StoryStreamBlock, StoryVideoBlock
+from stories.factories import StoryPageFactory
 from tests.blocks import every_shared_block
-from tests.stories.conftest import make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +118,9 @@ def test_story_page_renders_every_block(client, story_site):
         file__data=data,
         file_size=len(data),
     )
-    story = make_story(index, title="All blocks", body=every_story_block(image, document, index))
+    story = StoryPageFactory(
+        parent=index, title="All blocks", body=every_story_block(image, document, index)
+    )
     response = client.get(story.url)
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale, PageViewRestriction
 
-from tests.stories.conftest import make_story
+from stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,26 +17,36 @@ pytestmark = pytest.mark.django_db
 def feed_world(story_site):
     home, index = story_site
     stories = {
-        "old case": make_story(
-            index,
+        "old case": StoryPageFactory(
+            parent=index,
             title="Old case",
             kind="case-study",
             date=date(2021, 3, 23),
             themes=["wellbeing-resilience"],
             authors=["Ada Lovelace"],
         ),
-        "pilot": make_story(index, title="Pilot news", kind="pilot-story", date=date(2023, 6, 1)),
-        "new case": make_story(index, title="New case", kind="case-study", date=date(2024, 9, 9)),
-        "advocacy": make_story(index, title="The case", kind="advocacy", date=date(2022, 1, 5)),
+        "pilot": StoryPageFactory(
+            parent=index, title="Pilot news", kind="pilot-story", date=date(2023, 6, 1)
+        ),
+        "new case": StoryPageFactory(
+            parent=index, title="New case", kind="case-study", date=date(2024, 9, 9)
+        ),
+        "advocacy": StoryPageFactory(
+            parent=index, title="The case", kind="advocacy", date=date(2022, 1, 5)
+        ),
     }
-    make_story(index, title="Unpublished draft", kind="case-study", publish=False)
-    private = make_story(index, title="Private case", kind="case-study", date=date(2025, 1, 1))
+    StoryPageFactory(parent=index, title="Unpublished draft", kind="case-study", publish=False)
+    private = StoryPageFactory(
+        parent=index, title="Private case", kind="case-study", date=date(2025, 1, 1)
+    )
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     welsh_index = index.copy_for_translation(
         Locale.objects.get(language_code="cy"), copy_parents=True
     )
     welsh_index.save_revision().publish()
-    make_story(welsh_index, title="Astudiaeth achos", kind="case-study", date=date(2025, 2, 2))
+    StoryPageFactory(
+        parent=welsh_index, title="Astudiaeth achos", kind="case-study", date=date(2025, 2, 2)
+    )
     return index, stories
 
 

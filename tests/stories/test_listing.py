@@ -6,9 +6,10 @@ import itertools
 import pytest
 from bs4 import BeautifulSoup
 
+from stories.factories import StoryPageFactory
 from stories.listing import StoryFilters, filter_stories, story_scope
 from stories.views import PER_PAGE
-from tests.stories.conftest import KINDS, PLACE_CODES, THEME_SLUGS, YEARS, make_story, newest_first
+from tests.stories.conftest import KINDS, PLACE_CODES, THEME_SLUGS, YEARS, newest_first
 
 pytestmark = pytest.mark.django_db
 
@@ -218,14 +219,14 @@ def test_only_live_public_stories_of_this_site_and_language(client, story_site):
     from wagtail.models import Locale, PageViewRestriction
 
     home, index = story_site
-    make_story(index, title="Published", slug="published")
-    make_story(index, title="Draft only", slug="draft", publish=False)
-    private = make_story(index, title="Members only", slug="private")
+    StoryPageFactory(parent=index, title="Published", slug="published")
+    StoryPageFactory(parent=index, title="Draft only", slug="draft", publish=False)
+    private = StoryPageFactory(parent=index, title="Members only", slug="private")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     welsh = Locale.objects.get(language_code="cy")
     welsh_index = index.copy_for_translation(welsh, copy_parents=True)
     welsh_index.save_revision().publish()
-    welsh_story = make_story(welsh_index, title="Stori", slug="stori")
+    welsh_story = StoryPageFactory(parent=welsh_index, title="Stori", slug="stori")
     assert welsh_story.locale == welsh
     titles, _ = listed_titles(client, index.url, {})
     html = soup(client.get(index.url))

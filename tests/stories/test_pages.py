@@ -12,10 +12,11 @@ from wagtail.models import Locale, WorkflowPage
 
 from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
 from home.models import HomePage, StandardPage
+from stories.factories import StoryPageFactory
 from stories.listing import related_stories
 from stories.models import StoryIndexPage, StoryPage
 from stories.workflow import REVIEW_WORKFLOW, set_up_story_review
-from tests.stories.conftest import make_directory, make_story
+from tests.stories.conftest import make_directory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def test_page_tree_rules(story_site):
 
 def test_preview_of_each_page_type(story_site):
     _home, index = story_site
-    story = make_story(index, title="Preview me", summary="A summary to preview.")
+    story = StoryPageFactory(parent=index, title="Preview me", summary="A summary to preview.")
     for page in (index, story):
         response = page.make_preview_request()
         assert response.status_code == 200
@@ -58,18 +59,18 @@ def test_preview_of_each_page_type(story_site):
 
 def test_draft_changes_stay_unpublished(client, story_site):
     _home, index = story_site
-    story = make_story(index, title="Live title", slug="live")
+    story = StoryPageFactory(parent=index, title="Live title", slug="live")
     story.title = "Draft title"
     story.save_revision()
     assert soup(client.get(story.url)).h1.get_text(strip=True) == "Live title"
-    draft = make_story(index, title="Never published", slug="never", publish=False)
+    draft = StoryPageFactory(parent=index, title="Never published", slug="never", publish=False)
     assert client.get(f"{index.url}never/").status_code == 404
     assert draft.live is False
 
 
 def test_scheduled_story_appears_only_when_its_time_comes(client, story_site):
     _home, index = story_site
-    story = make_story(index, title="Embargoed", slug="embargoed", publish=False)
+    story = StoryPageFactory(parent=index, title="Embargoed", slug="embargoed", publish=False)
     go_live = timezone.now() + timedelta(days=1)
     story.go_live_at = go_live
     story.save_revision().publish()
@@ -95,7 +96,7 @@ def test_scheduled_story_appears_only_when_its_time_comes(client, story_site):
 def test_stories_review_workflow_is_assigned_to_the_index(story_site):
     _home, index = story_site
     set_up_story_review(index)
-    story = make_story(index, title="Reviewed", slug="reviewed")
+    story = StoryPageFactory(parent=index, title="Reviewed", slug="reviewed")
     workflow = story.get_workflow()
     assert workflow is not None and workflow.name == REVIEW_WORKFLOW
     assert [task.name for task in workflow.tasks] == [REVIEW_WORKFLOW]
@@ -108,8 +109,8 @@ def test_stories_review_workflow_is_assigned_to_the_index(story_site):
 def test_reading_time_counts_the_words_a_reader_reads(client, story_site):
     _home, index = story_site
     words = " ".join(["word"] * 590)
-    story = make_story(
-        index,
+    story = StoryPageFactory(
+        parent=index,
         title="Long read",
         summary="Ten words in this summary, give or take, roughly so.",
         body=[
@@ -134,8 +135,8 @@ def test_reading_time_counts_the_words_a_reader_reads(client, story_site):
 
 def test_sharing_metadata_is_filled_from_the_story(client, story_site):
     _home, index = story_site
-    story = make_story(
-        index,
+    story = StoryPageFactory(
+        parent=index,
         title="Leicester pilot",
         summary="How the first pilot began.",
         date=date(2021, 3, 23),
@@ -155,34 +156,39 @@ def test_sharing_metadata_is_filled_from_the_story(client, story_site):
 
 def test_related_stories_share_a_theme_or_a_place_most_shared_first(client, story_site):
     _home, index = story_site
-    story = make_story(
-        index, title="Subject", themes=["children-in-care", "skills-careers"], places=["GB-COV"]
+    story = StoryPageFactory(
+        parent=index,
+        title="Subject",
+        themes=["children-in-care", "skills-careers"],
+        places=["GB-COV"],
     )
-    both = make_story(
-        index,
+    both = StoryPageFactory(
+        parent=index,
         title="Theme and place",
         themes=["children-in-care"],
         places=["GB-COV"],
         date=date(2020, 1, 1),
     )
-    two_themes = make_story(
-        index,
+    two_themes = StoryPageFactory(
+        parent=index,
         title="Two themes",
         themes=["children-in-care", "skills-careers"],
         date=date(2020, 1, 2),
     )
-    place_only = make_story(index, title="Place only", places=["GB-COV"], date=date(2024, 1, 1))
-    make_story(index, title="Unrelated", themes=["social-mobility"], places=["GB-LCE"])
+    place_only = StoryPageFactory(
+        parent=index, title="Place only", places=["GB-COV"], date=date(2024, 1, 1)
+    )
+    StoryPageFactory(parent=index, title="Unrelated", themes=["social-mobility"], places=["GB-LCE"])
     # A story elsewhere in the region is not "the same place".
-    make_story(index, title="Nearby", places=["GB-WLV"])
-    make_story(index, title="Draft twin", themes=["children-in-care"], publish=False)
+    StoryPageFactory(parent=index, title="Nearby", places=["GB-WLV"])
+    StoryPageFactory(parent=index, title="Draft twin", themes=["children-in-care"], publish=False)
     related = related_stories(story, limit=10)
     assert [s.title for s in related] == ["Two themes", "Theme and place", "Place only"]
     assert {s.pk for s in related} == {both.pk, two_themes.pk, place_only.pk}
     html = soup(client.get(story.url))
     shown = [a.get_text(strip=True) for a in html.select("#related-stories-heading ~ ul a")]
     assert shown == ["Two themes", "Theme and place", "Place only"]
-    lonely = make_story(index, title="Lonely")
+    lonely = StoryPageFactory(parent=index, title="Lonely")
     assert related_stories(lonely) == []
     assert soup(client.get(lonely.url)).select_one("#related-stories-heading") is None
 
@@ -190,11 +196,13 @@ def test_related_stories_share_a_theme_or_a_place_most_shared_first(client, stor
 def test_stories_and_directory_link_both_ways(client, story_site):
     home, index = story_site
     _directory, provider, activity, other = make_directory(home)
-    about_provider = make_story(
-        index, title="About the Spark", providers=[provider], date=date(2023, 1, 1)
+    about_provider = StoryPageFactory(
+        parent=index, title="About the Spark", providers=[provider], date=date(2023, 1, 1)
     )
-    make_story(index, title="About drumming", activities=[activity], date=date(2024, 1, 1))
-    make_story(index, title="Unpublished mention", providers=[provider], publish=False)
+    StoryPageFactory(
+        parent=index, title="About drumming", activities=[activity], date=date(2024, 1, 1)
+    )
+    StoryPageFactory(parent=index, title="Unpublished mention", providers=[provider], publish=False)
 
     story_html = soup(client.get(about_provider.url))
     directory_links = [a["href"] for a in story_html.select("#story-directory-heading ~ ul a")]
@@ -216,13 +224,13 @@ def test_stories_and_directory_link_both_ways(client, story_site):
 def test_stories_about_a_page_stay_in_its_language(client, story_site):
     home, index = story_site
     _directory, provider, _activity, _other = make_directory(home)
-    make_story(index, title="English story", providers=[provider])
+    StoryPageFactory(parent=index, title="English story", providers=[provider])
     welsh = Locale.objects.get(language_code="cy")
     welsh_provider = provider.copy_for_translation(welsh, copy_parents=True)
     welsh_provider.save_revision().publish()
     welsh_index = index.copy_for_translation(welsh, copy_parents=True)
     welsh_index.save_revision().publish()
-    make_story(welsh_index, title="Stori Gymraeg", providers=[provider])
+    StoryPageFactory(parent=welsh_index, title="Stori Gymraeg", providers=[provider])
     from stories.listing import stories_about
 
     assert [s.title for s in stories_about(provider)] == ["English story"]
@@ -231,10 +239,10 @@ def test_stories_about_a_page_stay_in_its_language(client, story_site):
 
 def test_home_page_features_stories(client, story_site):
     home, index = story_site
-    make_story(index, title="Oldest", date=date(2020, 1, 1))
-    chosen = make_story(index, title="Chosen", date=date(2021, 1, 1))
-    make_story(index, title="Newest", date=date(2025, 1, 1))
-    make_story(index, title="Middle", date=date(2023, 1, 1))
+    StoryPageFactory(parent=index, title="Oldest", date=date(2020, 1, 1))
+    chosen = StoryPageFactory(parent=index, title="Chosen", date=date(2021, 1, 1))
+    StoryPageFactory(parent=index, title="Newest", date=date(2025, 1, 1))
+    StoryPageFactory(parent=index, title="Middle", date=date(2023, 1, 1))
     home.save_revision().publish()
 
     def featured_titles():
@@ -268,7 +276,9 @@ def test_directory_does_not_import_stories():
 def test_editors_can_open_the_story_forms(admin_client, story_site):
     """The add and edit forms build (inline panels, the body's blocks, the choosers)."""
     _home, index = story_site
-    story = make_story(index, title="Editable", themes=["skills-careers"], places=["GB-LCE"])
+    story = StoryPageFactory(
+        parent=index, title="Editable", themes=["skills-careers"], places=["GB-LCE"]
+    )
     for url in (
         f"/admin/pages/add/stories/storypage/{index.pk}/",
         f"/admin/pages/{story.pk}/edit/",
@@ -352,7 +362,7 @@ def test_translated_story_shows_theme_and_place_names_in_its_language(client, st
     assert Place.objects.get(code="GB-CRF", locale=welsh).name == "Caerdydd"
     welsh_index = index.copy_for_translation(welsh, copy_parents=True)
     welsh_index.save_revision().publish()
-    story = make_story(welsh_index, title="Stori", places=["GB-CRF"])
+    story = StoryPageFactory(parent=welsh_index, title="Stori", places=["GB-CRF"])
     StoryTheme.objects.create(page=story, theme=english_theme)  # as the sync leaves it
     story.story_places.update(place=cardiff)
 
@@ -365,6 +375,6 @@ def test_translated_story_shows_theme_and_place_names_in_its_language(client, st
     card = soup(client.get(welsh_index.url)).select_one(".story-featured")
     assert card.select_one(".story-card__themes").get_text(strip=True) == "Plant mewn gofal"
     # The English page keeps the English name.
-    english_story = make_story(index, title="Story", themes=["children-in-care"])
+    english_story = StoryPageFactory(parent=index, title="Story", themes=["children-in-care"])
     topics = [a.get_text() for a in soup(client.get(english_story.url)).select(".story__topics a")]
     assert topics == ["Children in care"]

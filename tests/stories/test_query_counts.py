@@ -6,7 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.factories import SiteImageFactory
-from tests.stories.conftest import make_directory, make_story
+from stories.factories import StoryPageFactory
+from tests.stories.conftest import make_directory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +25,8 @@ def count_queries(client, url, params=None):
 
 def add_stories(index, count, image, start=0):
     for number in range(start, start + count):
-        make_story(
-            index,
+        StoryPageFactory(
+            parent=index,
             title=f"Story {number:03d}",
             slug=f"story-{number:03d}",
             themes=["children-in-care", "skills-careers"],
@@ -64,8 +65,8 @@ def test_story_page_queries_do_not_grow_with_related_stories(
     home, index = story_site
     _directory, provider, activity, _other = make_directory(home)
     image = SiteImageFactory()
-    story = make_story(
-        index,
+    story = StoryPageFactory(
+        parent=index,
         title="Subject",
         themes=["children-in-care", "skills-careers"],
         places=["GB-COV"],
@@ -88,13 +89,19 @@ def test_provider_page_stories_panel_is_bounded(client, story_site):
     home, index = story_site
     _directory, provider, _activity, _other = make_directory(home)
     image = SiteImageFactory()
-    make_story(
-        index, title="One", providers=[provider], themes=["skills-careers"], listing_image=image
+    StoryPageFactory(
+        parent=index,
+        title="One",
+        providers=[provider],
+        themes=["skills-careers"],
+        listing_image=image,
     )
     client.get(provider.url)
     one, _ = count_queries(client, provider.url)
     for number in range(5):
-        make_story(index, title=f"More {number}", providers=[provider], listing_image=image)
+        StoryPageFactory(
+            parent=index, title=f"More {number}", providers=[provider], listing_image=image
+        )
     six, response = count_queries(client, provider.url)
     assert response.content.count(b"More ") == 5
     assert one == six
