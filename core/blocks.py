@@ -148,6 +148,24 @@ class EntryPointBlock(blocks.StructBlock):
         template = "core/blocks/entry_point_block.html"
 
 
+class DirectorySearchBlock(blocks.StructBlock):
+    """The quick activity search (postcode or place, art form), leading to the site's
+    directory. The directory app supplies where it goes and the art forms, through the
+    ``DIRECTORY_SEARCH`` hook (core/sections.py); on a site with no directory it shows
+    nothing."""
+
+    heading = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text=_("Leave empty for “Find activities for your class”."),
+    )
+
+    class Meta:
+        icon = "search"
+        label = _("Directory search")
+        template = "core/blocks/directory_search_block.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The body blocks every page type shares."""
 
@@ -160,3 +178,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document = DocumentBlock()
     video = VideoBlock()
+    directory_search = DirectorySearchBlock()

@@ -24,12 +24,33 @@ HOME_PAGE_SECTIONS = "home_page_sections"
 # Sections about the page being shown, on pages whose templates include
 # site/templates/includes/related_panels.html (providers and activities, today).
 RELATED_PANELS = "related_panels"
+# The quick search for activities shown in the home page's hero and by the "directory search"
+# block. The app that owns the directory registers one function, taking the request and the
+# page being shown and returning a ``SearchBox`` (or None when the site has no directory), so
+# neither core nor the home page needs to know which page type holds the search.
+DIRECTORY_SEARCH = "directory_search"
 
 
 @dataclass(frozen=True)
 class Section:
     template: str  # the app's own template: its heading and how it shows the items
     items: list  # what the section shows; a section with none is left out
+
+
+@dataclass(frozen=True)
+class SearchBox:
+    action: str  # the address of the site's directory page, where the form is sent (GET)
+    art_forms: list  # (value, label) pairs for the art-form picker, in display order
+
+
+def search_box_for(request, page):
+    """The quick search for this page's site, from the first registered function that has
+    one; None when no app offers a search."""
+    for hook in hooks.get_hooks(DIRECTORY_SEARCH):
+        box = hook(request, page)
+        if box is not None:
+            return box
+    return None
 
 
 def sections_for(hook_name, request, page):

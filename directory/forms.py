@@ -18,6 +18,7 @@ RADIUS_CHOICES = [
     (10, _("10 miles")),
     (25, _("25 miles")),
     (50, _("50 miles")),
+    (100, _("100 miles")),
 ]
 SORT_CHOICES = [
     ("relevance", _("Best match")),
@@ -33,6 +34,26 @@ NO_BT_POSTCODES = _(
     "Postcode search does not cover Northern Ireland (BT) postcodes yet. Choose your council "
     "area under “Place” instead."
 )
+
+
+def resolve_where(text):
+    """What the quick search's one "postcode or place" box means, as the directory's own
+    parameters: ``("postcode", text)`` when it reads as a known postcode district,
+    ``("place", code)`` when it names a place, and otherwise ``("postcode", text)``, so the
+    directory page says what it could not use and how to put it right."""
+    text = " ".join(text.split())[:100]
+    try:
+        find_district(text)
+    except PostcodeError:
+        pass
+    else:
+        return "postcode", text
+    places = Place.objects.order_by("lineage", "id")
+    for lookup in ("name__iexact", "name__istartswith"):
+        place = places.filter(**{lookup: text}).first()
+        if place is not None:
+            return "place", place.code
+    return "postcode", text
 
 
 def taxonomy_choices(model, locale):

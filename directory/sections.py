@@ -1,8 +1,10 @@
 """What the directory adds to pages it does not own (registered in ``wagtail_hooks.py``)."""
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
-from directory.models import DirectoryIndexPage
+from core.sections import SearchBox
+from directory.forms import taxonomy_choices
+from directory.models import ArtForm, DirectoryIndexPage
 from directory.search import ordered, own_directory_scope
 
 
@@ -14,3 +16,19 @@ def featured_activities(request, home_page, limit=3):
     # The home page features its own site's offers, not every regional site's.
     activities = own_directory_scope(directory, Locale.get_active()).activities()
     return list(ordered(activities, "soonest")[:limit])
+
+
+def search_box(request, page):
+    """The quick search for the page's site: its directory page in the reader's language (or
+    the site's own language when not translated), and the art forms."""
+    site = page.get_site() if page is not None else Site.find_for_request(request)
+    if site is None:
+        return None
+    directory = (
+        DirectoryIndexPage.objects.descendant_of(site.root_page).live().order_by("path").first()
+    )
+    if directory is None:
+        return None
+    directory = directory.localized
+    locale = Locale.get_active()
+    return SearchBox(action=directory.get_url(request), art_forms=taxonomy_choices(ArtForm, locale))

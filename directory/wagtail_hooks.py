@@ -5,7 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.bootstrap import BOOTSTRAP, DEMO_CONTENT
 from core.editorial import REGISTER_EDITORIAL_POLICY
-from core.sections import HOME_PAGE_SECTIONS, Section
+from core.sections import DIRECTORY_SEARCH, HOME_PAGE_SECTIONS, Section
 from directory.bootstrap import ensure_directory_pages
 from directory.models import (
     AccessFeature,
@@ -20,7 +20,7 @@ from directory.permissions import (
     provider_editors_group,
     set_up_directory_review,
 )
-from directory.sections import featured_activities
+from directory.sections import featured_activities, search_box
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -89,6 +89,12 @@ def directory_review():
 def coming_up_soon(request, page):
     """The home page's soonest activities, from its own site's directory."""
     return Section("directory/includes/home_section.html", featured_activities(request, page))
+
+
+@hooks.register(DIRECTORY_SEARCH)
+def directory_search_box(request, page):
+    """Where the home hero's search and the "directory search" block send a teacher."""
+    return search_box(request, page)
 
 
 @hooks.register(BOOTSTRAP, order=30)

@@ -5,6 +5,8 @@ It reads results and filters, and the choices the page offers (passed in, so thi
 never imports the form layer).
 """
 
+from dataclasses import replace
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -129,3 +131,91 @@ def place_choices():
         nation = chosen.get(place.nation_code)
         groups.setdefault(nation.name if nation else place.nation_code, []).append(place)
     return groups
+
+
+# The empty state's further suggestions: a wider radius, a neighbouring art form or stage, and
+# the nearest activities that would match, each with how far away it is.
+NEAREST_SHOWN = 3
+# Far enough to cover the whole UK from any postcode: how far the nearest match is, when no
+# radius the reader can choose finds one.
+ANYWHERE_RADIUS_MILES = 1000
+
+
+def _query_with(query_dict, **values):
+    query = query_dict.copy()
+    query.pop("page", None)
+    for key, value in values.items():
+        query.setlist(key, value if isinstance(value, list) else [str(value)])
+    return query.urlencode()
+
+
+def wider_radius(search, scope, filters, nation_code, query_dict, radii):
+    """For an empty search near a postcode: the first of the larger ``radii`` (miles) that finds
+    something, with how many it finds and a link to them, and the nearest matches with their
+    distances (from anywhere, when no radius finds one). ``search`` is the directory search
+    (``search_activities``), passed in so this module keeps to presenting."""
+    if not filters.postcode:
+        return None
+    for radius in sorted(r for r in radii if r > filters.radius):
+        wider = replace(filters, radius=radius, sort="nearest", page=1)
+        found = search(scope, wider, nation_code, NEAREST_SHOWN)
+        if found.total:
+            return {
+                "radius": radius,
+                "count": found.total,
+                "query": _query_with(query_dict, radius=radius),
+                "nearest": _nearest(found),
+            }
+    found = search(
+        scope,
+        replace(filters, radius=ANYWHERE_RADIUS_MILES, sort="nearest", page=1),
+        nation_code,
+        NEAREST_SHOWN,
+    )
+    if not found.total:
+        return None
+    return {"radius": None, "count": found.total, "query": None, "nearest": _nearest(found)}
+
+
+def _nearest(found):
+    return [
+        {"activity": activity, "distance": found.distances.get(activity.pk)}
+        for activity in found.page.object_list
+    ]
+
+
+def neighbouring_choices(results, filters, choices, stages, query_dict, limit=2):
+    """For an empty search with an art form or a stage chosen: the other art forms, and the
+    stages either side of the one chosen, that would find something with every other choice
+    kept, most matches first."""
+    suggestions = []
+    if filters.art_form:
+        counts = results.facets["art_form"]
+        chosen = set(filters.art_form)
+        others = sorted(
+            (
+                (counts.get(slug, 0), label, slug)
+                for slug, label in choices["art_form"]
+                if slug not in chosen and counts.get(slug)
+            ),
+            key=lambda row: (-row[0], row[1]),
+        )
+        for count, label, slug in others[:limit]:
+            suggestions.append(
+                {"label": label, "count": count, "query": _query_with(query_dict, art_form=[slug])}
+            )
+    if filters.stage is not None:
+        slugs = [stage.slug for stage in stages]
+        if filters.stage.slug in slugs:
+            at = slugs.index(filters.stage.slug)
+            counts = results.facets["stage"]
+            for stage in [stages[i] for i in (at - 1, at + 1) if 0 <= i < len(stages)]:
+                if counts.get(stage.slug):
+                    suggestions.append(
+                        {
+                            "label": stage.label,
+                            "count": counts[stage.slug],
+                            "query": _query_with(query_dict, stage=stage.slug),
+                        }
+                    )
+    return suggestions

@@ -49,7 +49,26 @@
     });
   });
 
+  // The directory's filters panel: open beside the results on wide screens; on small ones it
+  // stays a one-line summary above them, so the results come first.
+  var panel = document.querySelector("[data-filters-panel]");
+  if (panel && window.matchMedia("(min-width: 56rem)").matches) panel.open = true;
+
+  // Once a filter changes, the count on the button no longer holds until the form is sent.
+  document.querySelectorAll("[data-show-activities]").forEach(function (button) {
+    button.form.addEventListener("change", function () {
+      button.textContent = button.getAttribute("data-changed-label");
+    }, { once: true });
+  });
+
   // Forms with errors: move focus to the summary so screen-reader users hear it first.
   var errors = document.getElementById("form-errors");
-  if (errors) errors.focus();
+  if (errors) {
+    errors.focus();
+  } else if (window.location.search || window.location.hash === "#results") {
+    // After a search, start at the results summary (how many were found), as the skip link
+    // and the address's #results do without JavaScript.
+    var results = document.getElementById("results-heading");
+    if (results) results.focus();
+  }
 })();
