@@ -4,7 +4,7 @@ from wagtail.models import Locale, Site
 
 from core.sections import SearchBox
 from directory.forms import taxonomy_choices
-from directory.models import ArtForm, DirectoryIndexPage
+from directory.models import ActivityPage, ArtForm, DirectoryIndexPage
 from directory.search import ordered, own_directory_scope
 
 
@@ -20,7 +20,8 @@ def featured_activities(request, home_page, limit=3):
 
 def search_box(request, page):
     """The quick search for the page's site: its directory page in the reader's language (or
-    the site's own language when not translated), and the art forms."""
+    the site's own language when not translated), and the art forms some live activity has
+    (a picker of forms nobody offers would only lead to empty results)."""
     site = page.get_site() if page is not None else Site.find_for_request(request)
     if site is None:
         return None
@@ -30,5 +31,14 @@ def search_box(request, page):
     if directory is None:
         return None
     directory = directory.localized
-    locale = Locale.get_active()
-    return SearchBox(action=directory.get_url(request), art_forms=taxonomy_choices(ArtForm, locale))
+    in_use = set(
+        ArtForm.objects.filter(activities__in=ActivityPage.objects.live()).values_list(
+            "slug", flat=True
+        )
+    )
+    art_forms = [
+        (slug, name)
+        for slug, name in taxonomy_choices(ArtForm, Locale.get_active())
+        if slug in in_use
+    ]
+    return SearchBox(action=directory.get_url(request), art_forms=art_forms)

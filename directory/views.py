@@ -26,7 +26,9 @@ def quick_search_redirect(page, request):
         key, value = resolve_where(where)
         query[key] = value
     address = page.get_url(request)
-    return HttpResponseRedirect(f"{address}?{query.urlencode()}#results" if query else address)
+    return HttpResponseRedirect(
+        f"{address}?{query.urlencode()}#results-heading" if query else address
+    )
 
 
 def serve_directory(page, request):

@@ -65,9 +65,9 @@
   var errors = document.getElementById("form-errors");
   if (errors) {
     errors.focus();
-  } else if (window.location.search || window.location.hash === "#results") {
-    // After a search, start at the results summary (how many were found), as the skip link
-    // and the address's #results do without JavaScript.
+  } else if (window.location.search || window.location.hash === "#results-heading") {
+    // After a search, start at the results summary (how many were found), as the address's
+    // #results-heading does without JavaScript when the search came from a form.
     var results = document.getElementById("results-heading");
     if (results) results.focus();
   }
