@@ -152,7 +152,8 @@ def _query_with(query_dict, **values):
 def wider_radius(search, scope, filters, nation_code, query_dict, radii):
     """For an empty search near a postcode: the first of the larger ``radii`` (miles) that finds
     something, with how many it finds and a link to them, and the nearest matches with their
-    distances (from anywhere, when no radius finds one). ``search`` is the directory search
+    distances (from anywhere, when no radius finds one, and then also activities with no
+    venue, saying where they come to). ``search`` is the directory search
     (``search_activities``), passed in so this module keeps to presenting."""
     if not filters.postcode:
         return None
@@ -172,9 +173,19 @@ def wider_radius(search, scope, filters, nation_code, query_dict, radii):
         nation_code,
         NEAREST_SHOWN,
     )
-    if not found.total:
+    nearest = _nearest(found)
+    if len(nearest) < NEAREST_SHOWN:
+        # Activities with no venue have no distance: say where they come to instead.
+        elsewhere = search(scope, replace(filters, postcode=None, page=1), nation_code, 10)
+        shown = {item["activity"].pk for item in nearest}
+        nearest += [
+            {"activity": activity, "distance": None}
+            for activity in elsewhere.page.object_list
+            if activity.pk not in shown and activity.latitude is None
+        ][: NEAREST_SHOWN - len(nearest)]
+    if not nearest:
         return None
-    return {"radius": None, "count": found.total, "query": None, "nearest": _nearest(found)}
+    return {"radius": None, "count": found.total, "query": None, "nearest": nearest}
 
 
 def _nearest(found):

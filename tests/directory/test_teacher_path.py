@@ -176,12 +176,22 @@ def test_empty_state_names_the_nearest_anywhere_when_no_radius_finds_one(
         venue_name="Usher Hall",
         venue_postcode="EH1 2EA",
     )
+    ActivityPageFactory(
+        parent=provider,
+        title="Belfast dance in school",
+        slug="belfast-dance",
+        art_forms=["dance"],
+        formats=["comes-to-school"],
+        places=["GB-BFS"],
+    )
     html = soup(client.get(directory_page.url, {"postcode": "LE1", "art_form": "dance"}))
     assert html.select_one(".empty-state__wider") is None
     heading = html.select_one(".empty-state h3:-soup-contains('nearest')")
     assert heading.get_text(strip=True) == "The nearest anywhere in the UK"
-    nearest = html.select_one(".empty-state__nearest li").get_text("", strip=False).strip()
-    assert nearest.startswith("Edinburgh ceilidh:") and "miles away" in nearest
+    nearest = [li.get_text().strip() for li in html.select(".empty-state__nearest li")]
+    assert nearest[0].startswith("Edinburgh ceilidh: ") and "miles away" in nearest[0]
+    # An activity with no venue has no distance: the empty state says where it goes instead.
+    assert nearest[1] == "Belfast dance in school: comes to schools in Belfast City"
 
 
 def test_empty_state_suggests_a_neighbouring_art_form_and_stage(client, directory_page, provider):
