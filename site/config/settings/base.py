@@ -38,6 +38,7 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "Arts Backpack <no-reply@artsbackpack.org.uk>"),
     SECURE_HSTS_SECONDS=(int, 31536000),
     FORM_SUBMISSION_RATE=(str, "5/10m"),
+    SAFEGUARDING_EMAILS=(list, []),
     LOG_LEVEL=(str, "INFO"),
     ENGLAND_HOSTNAME=(str, "localhost"),
     WALES_HOSTNAME=(str, "wales.localhost"),
@@ -273,6 +274,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Sign-up form abuse protection (django-ratelimit rate syntax: count/period). ---
 FORM_SUBMISSION_RATE = env("FORM_SUBMISSION_RATE")
+# Who is told of a family's withdrawal request (showcase/withdrawals.py); empty means every
+# member of the "Safeguarding reviewers" group with an email address.
+SAFEGUARDING_EMAILS = env("SAFEGUARDING_EMAILS")
 
 LOGGING = {
     "version": 1,
