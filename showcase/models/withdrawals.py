@@ -9,6 +9,7 @@ it cannot tell a visitor whether a child or a work exists.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+
 class WithdrawalRequest(models.Model):
     class Relationship(models.TextChoices):
         PARENT = "parent", _("Parent or carer")

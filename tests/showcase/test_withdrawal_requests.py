@@ -144,9 +144,7 @@ def test_requests_are_rate_limited_with_a_way_round(client, showcase):
     assert WithdrawalRequest.objects.count() == 2
 
 
-def test_only_the_safeguarding_team_sees_requests_in_the_admin(
-    client, showcase, editor, reviewer
-):
+def test_only_the_safeguarding_team_sees_requests_in_the_admin(client, showcase, editor, reviewer):
     index, _gallery = showcase
     client.post(index.url + "withdraw/", GOOD)
     request = WithdrawalRequest.objects.get()
