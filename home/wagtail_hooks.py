@@ -37,6 +37,12 @@ def demo_pages(setup):
     demo_content.load(setup.stdout)
 
 
+# After the showcase's demo content, which asks for its regional showcases to be linked.
+@hooks.register(DEMO_CONTENT, order=45)
+def demo_navigation_links(setup):
+    add_navigation_links(setup)
+
+
 # After the directory's, stories' and showcase's demo content: their pages are translated too.
 @hooks.register(DEMO_CONTENT, order=50)
 def demo_translations(setup):

@@ -363,4 +363,4 @@ def showcase_index(setup):
 def demo_works(setup):
     from showcase import demo_content
 
-    demo_content.load(setup.stdout)
+    demo_content.load(setup.stdout, setup=setup)
