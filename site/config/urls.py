@@ -20,6 +20,8 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     # Children's artwork pictures, checked against consent on every request (never /media/).
     path("showcase-media/", include("showcase.urls")),
+    # The mailing list's unsubscribe link: it carries its own language, so it has no prefix.
+    path("mailing-list/", include("home.urls")),
 ]
 
 if settings.SERVE_MEDIA:
