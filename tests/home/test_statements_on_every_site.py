@@ -111,3 +111,17 @@ def test_every_regional_site_has_a_families_page_and_a_showcase_with_its_own_wor
     assert "The Wales pilot" in titles["wales.localhost"]
     assert "The Wales pilot" not in titles["localhost"]
     assert "Leicester" not in titles["scotland.localhost"]
+
+
+def test_the_welsh_statements_are_written_in_welsh(client, demo_site):
+    def text(path):
+        response = client.get(path, HTTP_HOST="wales.localhost")
+        assert response.status_code == 200, path
+        return soup(response).select_one("main").get_text(" ")
+
+    assert "Y Comisiwn Cydraddoldeb a Hawliau Dynol" in text("/cy/accessibility/")
+    assert "Equality and Human Rights Commission" not in text("/cy/accessibility/")
+    privacy = text("/cy/privacy/")
+    assert "Swyddfa'r Comisiynydd Gwybodaeth" in privacy
+    assert "Information Commissioner" not in privacy
+    assert "Gofyn i ni dynnu gwaith i lawr" in text("/cy/teuluoedd/")
