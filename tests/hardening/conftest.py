@@ -1,0 +1,1 @@
+"""Fixtures for the hardening tests (failure of services, headers, lockout, redirects)."""
