@@ -92,9 +92,10 @@ def test_elasticsearch_backend_builds_mappings_for_our_pages():
         assert field in mapped
 
 
-def test_redis_url_selects_djangos_redis_cache():
+def test_redis_url_selects_the_fail_safe_redis_cache():
+    # Django's RedisCache, wrapped so that a Redis outage means uncached (core/resilient_cache.py).
     resolved = resolved_settings(REDIS_URL="redis://cache.internal:6379/2")
-    assert resolved["cache"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert resolved["cache"]["BACKEND"] == "core.resilient_cache.FailSafeRedisCache"
     assert resolved["cache"]["LOCATION"] == "redis://cache.internal:6379/2"
 
 

@@ -159,16 +159,28 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
-# --- Cache: per-process memory by default; REDIS_URL shares it between processes. ---
+# --- Cache: per-process memory by default; REDIS_URL shares it between processes. A cache that
+# fails means uncached: core/resilient_cache.py turns a Redis error into a logged cache miss
+# (Wagtail's own site-root lookup included) and keeps rate-limit counters per process until
+# Redis is back. Short socket timeouts so an unreachable Redis costs milliseconds, not seconds.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.resilient_cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "artsbackpack",
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 1,
+                "FAILURE_PAUSE": 5,  # seconds to leave Redis alone after an error
+            },
         }
     }
+    # django-ratelimit lists only the memcached and django-redis backends as supported; Django's
+    # own RedisCache (which this wraps) is shared between workers and increments atomically,
+    # which is what the warning is about.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # django-ratelimit warns that a per-process cache gives each worker its own counter. That
