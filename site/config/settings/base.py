@@ -143,18 +143,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # search/backends/database.py, which on PostgreSQL gives each language its own text search
 # configuration (SEARCH_CONFIG_BY_LANGUAGE, below) and on SQLite only changes how results are
 # ranked (an upstream gap); ELASTICSEARCH_URL switches to Wagtail's Elasticsearch 9 backend with
-# no code change. ---
+# no code change. Degrade, never fail: the database index is kept up to date beside
+# Elasticsearch, and a search Elasticsearch cannot answer is logged and answered from it
+# (search/backends/fallback.py). ---
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.fallback",
+            "PRIMARY": "wagtail.search.backends.elasticsearch9",
+            "FALLBACK": "database",
+            "FAILURE_PAUSE": 30,  # seconds to leave Elasticsearch alone after a failure
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX"),
             "TIMEOUT": 10,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},
-        }
+        },
+        "database": {"BACKEND": "search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
