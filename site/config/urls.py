@@ -11,6 +11,9 @@ from core.views import favicon, robots_txt
 from regions.sitemaps import SiteSitemap
 from search.views import search
 
+# A database outage answers 503 with Retry-After, whichever middleware or view met it.
+handler500 = "core.health.server_error"
+
 # Outside the language prefix: the admin, documents, and files crawlers look for at the root.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -94,6 +94,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers before host checks and HTTPS redirects (a load balancer probes it
+    # by IP over HTTP), and a database outage becomes a static 503 page (core/health.py).
+    "core.health.DatabaseHealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Page links follow the request's scheme, host and port (core/urls.py).
