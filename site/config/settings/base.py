@@ -7,6 +7,7 @@ documented in the README's configuration table. Services switch on when their va
 runs on embedded defaults (SQLite, Wagtail's database search, local-memory cache, local media).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -38,6 +39,9 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "Arts Backpack <no-reply@artsbackpack.org.uk>"),
     SECURE_HSTS_SECONDS=(int, 31536000),
     FORM_SUBMISSION_RATE=(str, "5/10m"),
+    TRUSTED_PROXY_COUNT=(int, 0),
+    LOGIN_FAILURE_LIMIT=(int, 10),
+    LOGIN_COOLOFF_MINUTES=(int, 30),
     LOG_LEVEL=(str, "INFO"),
     ENGLAND_HOSTNAME=(str, "localhost"),
     WALES_HOSTNAME=(str, "wales.localhost"),
@@ -85,6 +89,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_ratelimit",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -110,6 +115,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username and address are refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -295,6 +308,25 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Sign-up form abuse protection (django-ratelimit rate syntax: count/period). ---
 FORM_SUBMISSION_RATE = env("FORM_SUBMISSION_RATE")
 
+# --- The client's address behind a reverse proxy: how many proxies in front of the site append
+# to X-Forwarded-For. 0 (the default) never reads the header, so a client cannot forge its
+# address; set it to the number of proxies (1 for one nginx or load balancer). One rule,
+# core/client_ip.py, serves the rate limits and the admin lockout. ---
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
+
+# --- Admin sign-in lockout (django-axes): LOGIN_FAILURE_LIMIT wrong passwords for one username
+# from one client address lock that pair out for LOGIN_COOLOFF_MINUTES (each further attempt
+# while locked restarts the wait). Other people, and the same person elsewhere, can still sign
+# in. Attempts are kept in the database, so every worker agrees and a Redis outage changes
+# nothing; `manage.py axes_reset_username <name>` unlocks early. ---
+AXES_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = timedelta(minutes=env("LOGIN_COOLOFF_MINUTES"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -302,5 +334,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
     # Background tasks (search indexing, reference index) log every run at INFO; only problems
     # are worth a line in the console.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+        # django-axes announces itself at INFO on every start; lockouts are WARNING.
+        "axes": {"level": "WARNING"},
+    },
 }
