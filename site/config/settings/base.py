@@ -40,6 +40,7 @@ env = environ.Env(
     SECURE_HSTS_SECONDS=(int, 31536000),
     FORM_SUBMISSION_RATE=(str, "5/10m"),
     TRUSTED_PROXY_COUNT=(int, 0),
+    SEARCH_HIT_SAMPLE=(int, 10),
     LOGIN_FAILURE_LIMIT=(int, 10),
     LOGIN_COOLOFF_MINUTES=(int, 30),
     LOG_LEVEL=(str, "INFO"),
@@ -307,6 +308,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Sign-up form abuse protection (django-ratelimit rate syntax: count/period). ---
 FORM_SUBMISSION_RATE = env("FORM_SUBMISSION_RATE")
+
+# --- Site search statistics (the editors' "Popular search terms" report): an anonymous search
+# is counted only when it found something, and then one in SEARCH_HIT_SAMPLE (1 counts every
+# one); signed-in users' searches always count (search/views.py, record_hit). ---
+SEARCH_HIT_SAMPLE = env("SEARCH_HIT_SAMPLE")
 
 # --- The client's address behind a reverse proxy: how many proxies in front of the site append
 # to X-Forwarded-For. 0 (the default) never reads the header, so a client cannot forge its
