@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_ratelimit",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -104,6 +105,10 @@ MIDDLEWARE = [
     # by IP over HTTP), and a database outage becomes a static 503 page (core/health.py).
     "core.health.DatabaseHealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (strict; relaxed for the admin beyond sign-in) and
+    # Permissions-Policy on every response (core/security_headers.py).
+    "core.security_headers.PermissionsPolicyMiddleware",
+    "core.security_headers.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Page links follow the request's scheme, host and port (core/urls.py).
     "core.urls.SiteRootUrlMiddleware",
@@ -243,6 +248,83 @@ if AWS_STORAGE_BUCKET_NAME:
             "querystring_auth": False,
         },
     }
+
+# --- Content-Security-Policy (django-csp 4), the same in every environment so a violation shows
+# while developing. Public pages, previews and the admin sign-in page: nothing inline at all
+# (the site's templates have no inline script, style element or style attribute; JSON-LD is a
+# data block, which CSP does not govern), no third party except the video players a reader
+# starts by pressing play, no framing, forms only to this site, no <base>. Images and media
+# also from the media bucket when one is configured. ---
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+if AWS_STORAGE_BUCKET_NAME:
+    if env("AWS_S3_CUSTOM_DOMAIN"):
+        MEDIA_ORIGINS = [f"https://{env('AWS_S3_CUSTOM_DOMAIN')}"]
+    elif env("AWS_S3_ENDPOINT_URL"):
+        MEDIA_ORIGINS = [env("AWS_S3_ENDPOINT_URL").rstrip("/")]
+    else:
+        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+else:
+    MEDIA_ORIGINS = []
+CSP_REPORT_PATH = "/csp-report/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": ["'none'"],
+        "worker-src": ["'none'"],
+        "manifest-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "report-uri": CSP_REPORT_PATH,
+    },
+}
+# The Wagtail admin beyond its sign-in page (wagtail/wagtail#1288 is open): its templates and
+# widgets still write inline <script> blocks (page editor set-up, chooser modals, Draftail and
+# StreamField initialisation) and style attributes (progress bars, colour swatches, image
+# focal points, modal positioning), so 'unsafe-inline' for scripts and styles, there only.
+# Nothing else is relaxed except what admin screens load: blob: images (image upload previews)
+# and the page preview panel, a frame on this site. Still no eval, no third-party scripts, no
+# framing of the admin by anyone. Previews keep the strict policy, framed only by this site.
+ADMIN_CONTENT_SECURITY_POLICY_RELAXED = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+    "frame-src": ["'self'", *VIDEO_PLAYER_ORIGINS],
+    "worker-src": ["'self'", "blob:"],
+}
+# Browser features the site never uses are off for it and for any frame in it; the video
+# players (started by the reader) may autoplay, go full screen and picture-in-picture.
+_PLAYERS = ["self", *(f'"{origin}"' for origin in VIDEO_PLAYER_ORIGINS)]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": _PLAYERS,
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": _PLAYERS,
+    "fullscreen": _PLAYERS,
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": _PLAYERS,
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# The admin makes no third-party requests: no avatars from Gravatar, and no check for new
+# Wagtail releases from the dashboard (the admin's connect-src is 'self'; upgrades are ours).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Languages: the four languages of the regional sites. English is served without a prefix,
 # the others under /cy/, /gd/, /ga/. ---
