@@ -7,20 +7,15 @@ know, with the reason in Wagtail's message area and a 429 status for scripts.
 from django.conf import settings
 from django.contrib import messages
 from django.template.response import TemplateResponse
-from django.utils.translation import ngettext
+from django.utils.translation import gettext
 from wagtail.admin.views.account import LoginView
 
 
 def lockout_message():
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return ngettext(
-        "Too many failed sign-in attempts for this account from your network. Signing in is "
-        "paused for %(minutes)s minute; please wait, then try again, or ask an administrator "
-        "to unlock the account.",
-        "Too many failed sign-in attempts for this account from your network. Signing in is "
-        "paused for %(minutes)s minutes; please wait, then try again, or ask an administrator "
-        "to unlock the account.",
-        minutes,
+    return gettext(
+        "Too many failed sign-in attempts for this account from your network. Please wait "
+        "%(minutes)s min, then try again, or ask an administrator to unlock the account."
     ) % {"minutes": minutes}
 
 
