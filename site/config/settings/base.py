@@ -427,5 +427,8 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         # django-axes announces itself at INFO on every start; lockouts are WARNING.
         "axes": {"level": "WARNING"},
+        # The Elasticsearch client logs every retry with a traceback; the search fallback
+        # (search/backends/fallback.py) logs an outage once, and errors still show.
+        "elastic_transport": {"level": "ERROR"},
     },
 }
