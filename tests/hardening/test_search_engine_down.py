@@ -45,17 +45,28 @@ def test_search_and_the_directory_answer_from_the_database(
     client, demo_site, settings, closed_port, caplog
 ):
     paths = public_paths(demo_site)
-    addresses = [paths["search"], paths["directory search"], "/search/?q=dance&page=2"]
-    with_database = {path: result_links(client.get(path)) for path in addresses}
-    assert any("/activities/" in link for link in with_database[paths["search"]])
+    addresses = [
+        ("localhost", paths["search"]),
+        ("localhost", paths["directory search"]),
+        ("localhost", "/search/?q=dance&page=2"),
+        # The Welsh site search, in Welsh.
+        ("wales.localhost", "/cy/search/?q=dawns"),
+    ]
+
+    def links(host, path):
+        response = client.get(path, HTTP_HOST=host)
+        assert response.status_code == 200, (host, path)
+        return result_links(response)
+
+    with_database = {address: links(*address) for address in addresses}
+    assert any("/activities/" in link for link in with_database[addresses[0]])
+    assert with_database[addresses[-1]], "the Welsh search finds nothing to compare"
 
     settings.WAGTAILSEARCH_BACKENDS = engine_down_backends(closed_port)
     assert "Elasticsearch9SearchBackend" in [c.__name__ for c in type(get_search_backend()).__mro__]
     with caplog.at_level(logging.WARNING, logger="search.fallback"):
-        for path in addresses:
-            response = client.get(path)
-            assert response.status_code == 200, path
-            assert result_links(response) == with_database[path], path
+        for address in addresses:
+            assert links(*address) == with_database[address], address
     assert "Search engine unavailable" in caplog.text
     # One warning for the outage, not one per search.
     assert caplog.text.count("Search engine unavailable") == 1
