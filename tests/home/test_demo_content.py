@@ -180,8 +180,26 @@ def test_every_regional_footer_links_the_privacy_notice_and_gives_a_contact(clie
             shown_in = language if prefix else "en"
             link = footer.find("a", string=PRIVACY_LINK_TEXT[shown_in])
             assert link is not None, (host, prefix)
-            assert link["href"].endswith("/privacy/"), (host, prefix, link["href"])
+            # The site's own notice, in the reader's language (never England's English page).
+            assert link["href"] == f"{prefix}/privacy/", (host, prefix, link["href"])
+            assert client.get(link["href"], HTTP_HOST=host).status_code == 200
             assert footer.select_one("address a[href^='mailto:']"), (host, prefix)
+
+
+SITE_BRANDS = {
+    ("localhost", ""): "Arts Backpack",
+    ("wales.localhost", ""): "Arts Backpack Wales",
+    ("wales.localhost", "/cy"): "Arts Backpack Cymru",
+    ("scotland.localhost", "/gd"): "Arts Backpack Alba",
+    ("northern-ireland.localhost", "/ga"): "Arts Backpack Thuaisceart Éireann",
+}
+
+
+def test_the_brand_follows_the_site_and_language(client, demo_site):
+    for (host, prefix), brand in SITE_BRANDS.items():
+        page = BeautifulSoup(client.get(f"{prefix}/", HTTP_HOST=host).content, "html.parser")
+        assert page.select_one(".site-header__brand").get_text(strip=True) == brand, host
+        assert page.title.get_text().endswith(f"| {brand}"), host
 
 
 def test_demo_directories_are_local_and_the_welsh_one_is_in_welsh(client, demo_site):
