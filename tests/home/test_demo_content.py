@@ -217,8 +217,17 @@ def test_demo_directories_are_local_and_the_welsh_one_is_in_welsh(client, demo_s
         assert found, host
         assert f"Showing activities in {nation}." in page.get_text(" ")
     page, welsh = titles("wales.localhost", "/cy/gweithgareddau/")
-    assert len(welsh) == 10
-    assert "Creaduriaid clai" in welsh or "Gweithdy gwneud printiau" in welsh
+    # Every provider listed on the Wales site is translated, so the Welsh directory (which
+    # starts from Wales) finds each of their activities in Welsh, none in English.
+    in_welsh = ActivityPage.objects.live().filter(locale__language_code="cy").count()
+    assert in_welsh > 20
+    heading = page.select_one("#results-heading").get_text(" ", strip=True)
+    assert int(heading.split()[0]) == in_welsh
+    assert len(welsh) == 20  # a full first page
+    assert not page.select(".activity-card__language")
+    assert set(welsh) <= set(
+        ActivityPage.objects.filter(locale__language_code="cy").values_list("title", flat=True)
+    )
     provider = BeautifulSoup(
         client.get("/cy/gweithgareddau/cwmni-celf-y-cymoedd/", HTTP_HOST="wales.localhost").content,
         "html.parser",
