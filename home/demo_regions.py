@@ -28,6 +28,30 @@ def programme_privacy_notice():
     )
 
 
+def regional_privacy_notice(home):
+    """The site's own copy of the programme's privacy notice. One notice covers the whole
+    programme, but a reader on the Wales site in Welsh must reach it on that site and in Welsh
+    (through the page's Welsh translation), not on England's site in English; so each regional
+    site holds a copy, translated with its other pages (home/demo_translations.py)."""
+    source = programme_privacy_notice()
+    if source is None:
+        return None
+    page, _created = child_page(
+        home,
+        StandardPage,
+        source.slug,
+        title=source.title,
+        introduction=source.introduction,
+        listing_summary=source.listing_summary,
+        show_in_menus=False,
+        body=[
+            {"type": block.block_type, "value": block.block.get_prep_value(block.value)}
+            for block in source.body
+        ],
+    )
+    return page
+
+
 def regional_home(key):
     """The English home page of a regional site (made by ``bootstrap``)."""
     return home_page(key)
@@ -59,9 +83,8 @@ def ensure_regional_site(key, content):
         footer = Footer.objects.create(
             name=content["site_name"], locale=english, text=f"<p>{content['footer']}</p>"
         )
-    privacy = programme_privacy_notice()
+    privacy = regional_privacy_notice(home)
     if privacy and not footer.links:
-        # One privacy notice covers the whole programme; it lives on England's site.
         footer.links = [
             {"type": "link", "value": {"text": privacy.title, "page": privacy.pk, "url": ""}}
         ]
