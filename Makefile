@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint format check bench messages
+.PHONY: run test install lint format check bench messages loadtest
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,3 +65,10 @@ bench: install
 	DATABASE_URL=sqlite:///$(BENCH_DB) DEBUG=0 $(PY) manage.py bench_directory
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_demo --activities 9000
 	DATABASE_URL=sqlite:///$(BENCH_DB) DEBUG=0 $(PY) manage.py bench_directory
+
+# Load and fault test: the production settings under gunicorn (2 workers) on a throwaway SQLite
+# database with the demo content, driven by wrk (apt install wrk) with a mix of real pages for
+# LOADTEST_SECONDS (30), then again with Redis and Elasticsearch unreachable. Prints requests
+# per second, p50/p95/p99 and non-2xx answers per phase, and fails if any answer was an error.
+loadtest: install
+	$(PY) .ci/loadtest.py

@@ -3,8 +3,13 @@ named in the programme's background (The Spark, Arena Theatre, Coventry Museums,
 the Art House, the Museum of Making, Cambridge Junction, Palmer Park library) appear with
 invented but plausible offers; the others are invented outright. The words are data
 (directory/demo/providers.toml, directory/demo/activities.toml); this module decides where each
-provider lists and draws each activity's details from a generator seeded by its slug, so the
-demo is the same on every run. Pages are made by the directory's factories, as in the tests.
+provider lists, which ideas it offers (``plan_offers``) and each activity's price, dates and
+access, from generators seeded by the provider's slug and the activity's title, so the demo is
+the same on every run. Every detail of an activity follows from its idea (where it happens, how
+long, for what group), so none contradicts itself; slugs are made from titles. In each pilot
+area (Leicester, Belfast, Fife, Cardiff) a provider per core art form offers four activities
+whose ages cover every primary year group. Pages are made by the directory's factories, as in
+the tests.
 
 ``load(stdout, activities=N)`` adds N more varied activities, deterministically, for benchmarks.
 """
@@ -15,6 +20,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from core.demo_data import read_demo_data
@@ -91,96 +97,162 @@ def ensure_provider(directory, spec, vocabulary):
     return provider
 
 
-def _session_times(rng, count):
-    """Dated sessions spread over the coming school months (from today, not import time)."""
-    today = timezone.localdate()
+# Start and end times of one session, by the idea's length (hours and minutes).
+SESSION_TIMES = {
+    "hour": [((10, 0), (11, 0)), ((13, 30), (14, 30))],
+    "half-day": [((9, 30), (12, 0))],
+    "day": [((9, 15), (15, 0))],
+    "weekly": [((13, 30), (14, 30))],
+}
+# The formats each kind of idea has, and whether it needs the provider's venue.
+FORMATS = {
+    "school": ["comes-to-school"],
+    "venue": ["visit-a-venue"],
+    "outdoors": ["outdoors-community"],
+    "online": ["online"],
+}
+BURSARIES = "Free places for schools with high numbers of pupils eligible for free school meals."
+
+
+def _school_day(rng, earliest, latest):
+    """A weekday between ``earliest`` and ``latest`` days from today (read when called)."""
+    day = timezone.localdate() + timedelta(days=rng.randint(earliest, latest))
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def _sessions(rng, length):
+    """Dated sessions that match the idea's length: one to three separate dates for a single
+    session, or six a week apart for a weekly course."""
     zone = timezone.get_current_timezone()
-    sessions = []
-    for _ in range(count):
-        day = today + timedelta(days=rng.randint(3, 200))
-        while day.weekday() >= 5:
-            day += timedelta(days=1)
-        start = datetime.combine(day, time(rng.choice([9, 10, 13])), tzinfo=zone)
-        sessions.append((start, start + timedelta(hours=rng.choice([1, 2, 3]))))
-    return sorted(sessions)
-
-
-def build_activity(provider, spec, vocabulary, rng, number, with_revision=True):
-    parts = activity_parts()
-    venue = spec.get("venue")
-    form_slug = rng.choice(spec["forms"])
-    idea = rng.choice(parts["ideas"][form_slug])
-    title, summary = idea["title"], idea["summary"]
-    age_min, age_max = rng.choice(parts["age_ranges"])
-    if spec.get("online"):
-        formats = ["online"]
-    elif venue is None:
-        formats = rng.choice(
-            [["comes-to-school"], ["comes-to-school", "outdoors-community"], ["hybrid"]]
-        )
+    (start_h, start_m), (end_h, end_m) = rng.choice(SESSION_TIMES[length])
+    if length == "weekly":
+        first = _school_day(rng, 7, 120)
+        days = [first + timedelta(weeks=week) for week in range(6)]
     else:
-        formats = rng.choice(
-            [
-                ["visit-a-venue"],
-                ["comes-to-school"],
-                ["visit-a-venue", "comes-to-school"],
-                ["outdoors-community"],
-            ]
+        days = sorted({_school_day(rng, 3, 200) for _ in range(rng.randint(1, 3))})
+    return [
+        (
+            datetime.combine(day, time(start_h, start_m), tzinfo=zone),
+            datetime.combine(day, time(end_h, end_m), tzinfo=zone),
         )
-    is_free = rng.random() < 0.35
-    price = rng.choice(parts["prices"])
+        for day in days
+    ]
+
+
+def _can_offer(provider, idea):
+    """Whether ``provider`` can run ``idea``: venue ideas need a venue, an online provider
+    only works online, and a provider with a venue but no touring offer still tours."""
+    if provider.get("online"):
+        return idea["where"] == "online"
+    if idea["where"] == "venue":
+        return bool(provider.get("venue"))
+    return idea["where"] != "online"
+
+
+def plan_offers(spec):
+    """The activities a provider offers: (art form, idea, ages, delivery language), chosen with
+    generators seeded by its slug, so every load makes the same ones.
+
+    A pilot provider offers four in its art form, one in each of the ``pilot_slots``: the
+    first comes to the school; the second and third are at its venue where it has one. Others
+    offer up to ``offers`` (default four) ideas from their art forms."""
+    parts = activity_parts()
+    languages = spec.get("languages", ["english"])
+    plan = []
+    if spec.get("pilot"):
+        form = spec["pilot"]
+        pool = [idea for idea in parts["ideas"][form] if _can_offer(spec, idea)]
+        rng = random.Random(f"{spec['slug']}-pilot")
+        chosen = []
+        preferences = ["school", "venue", "venue", None]
+        for slot, prefer in zip(parts["pilot_slots"], preferences, strict=True):
+            left = [idea for idea in pool if idea not in chosen]
+            matching = [idea for idea in left if prefer is None or idea["where"] == prefer]
+            if prefer == "venue" and not matching:
+                matching = [idea for idea in left if idea["where"] != "school"] or left
+            idea = rng.choice(matching or left)
+            chosen.append(idea)
+            plan.append((form, idea, rng.choice(slot)))
+    else:
+        rng = random.Random(f"{spec['slug']}-offers")
+        pool = [
+            (form, idea)
+            for form in spec["forms"]
+            for idea in parts["ideas"][form]
+            if _can_offer(spec, idea)
+        ]
+        count = min(spec.get("offers", 4), len(pool))
+        for form, idea in rng.sample(pool, count):
+            plan.append((form, idea, rng.choice(parts["age_ranges"])))
+    return [
+        (form, idea, ages, languages[index % len(languages)])
+        for index, (form, idea, ages) in enumerate(plan)
+    ]
+
+
+def _price(rng, idea, form):
+    prices = activity_parts()["prices"]
+    free_chance = 0.5 if form == "museums-heritage" else 0.2
+    if rng.random() < free_chance:
+        return None, ""
+    kind = "whole-school" if idea["group"] == "school" else idea["where"]
+    amount, unit = rng.choice(prices[kind])
+    return Decimal(amount), unit
+
+
+def build_activity(provider, spec, vocabulary, offer, with_revision=True):
+    """One activity from a planned offer; everything about it follows from its idea, so it
+    never contradicts itself."""
+    form, idea, (age_min, age_max), language = offer
+    parts = activity_parts()
+    rng = random.Random(f"{spec['slug']}-{slugify(idea['title'])}")
+    group = parts["groups"][idea["group"]]
+    price, unit = _price(rng, idea, form)
     values = {
-        "title": title,
-        "slug": f"{provider.slug}-{number}",
-        "summary": summary,
-        "description": (
-            f"<p>{summary} Led by {provider.title}, for up to one class at a time.</p>"
-        ),
+        "title": idea["title"],
+        "slug": slugify(idea["title"]),
+        "summary": idea["summary"],
+        "description": f"<p>{idea['summary']}</p><p>{group['sentence']}</p>",
         "age_min": age_min,
         "age_max": age_max,
-        "is_free": is_free,
-        "price": None if is_free else Decimal(price["amount"]),
-        "price_unit": "" if is_free else price["unit"],
-        "bursaries": ""
-        if is_free
-        else "Free places for schools with high numbers of pupils eligible for free school meals.",
+        "is_free": price is None,
+        "price": price,
+        "price_unit": unit,
+        "bursaries": "" if price is None else BURSARIES,
         "availability": rng.choice(["dated", "dated", "on_request"]),
-        "duration": rng.choice(
-            ["1 hour", "Half a day", "A full school day", "Six weekly sessions"]
-        ),
-        "group_size": rng.choice(
-            ["Up to 30 pupils", "Up to 15 pupils", "One class", "Whole school"]
-        ),
+        "duration": parts["lengths"][idea["length"]],
+        "group_size": group["size"],
         "booking_email": provider.contact_email,
         "curriculum_links": "Supports the expressive arts and oracy across the curriculum.",
         "suitable_for_children_in_care": bool(spec.get("in_care")) or rng.random() < 0.1,
         "cpd_for_teachers": rng.random() < 0.2,
     }
-    if venue and "visit-a-venue" in formats:
+    if idea["where"] == "venue":
         # The activity chooses its provider's venue; saving copies the name, address and
         # location from it (directory/models/venues.py).
-        values["venue_key"] = provider.venues.get(postcode=venue["postcode"]).key
+        values["venue_key"] = provider.venues.get(postcode=spec["venue"]["postcode"]).key
     if values["availability"] == "on_request":
         today = timezone.localdate()
         values["available_from"] = today
-        values["available_until"] = today + timedelta(days=300)
-    values["art_forms"] = [vocabulary.art_forms[form_slug]] + (
-        [vocabulary.art_forms[rng.choice(spec["forms"])]] if rng.random() < 0.3 else []
-    )
-    values["formats"] = [vocabulary.formats[slug] for slug in formats]
-    values["access_features"] = rng.sample(list(vocabulary.access.values()), rng.randint(0, 3))
-    values["delivery_languages"] = [
-        vocabulary.languages[slug] for slug in rng.sample(spec["languages"], 1)
-    ]
+        values["available_until"] = today + timedelta(days=rng.choice([180, 240, 300]))
+    values["art_forms"] = [vocabulary.art_forms[form]]
+    values["formats"] = [vocabulary.formats[slug] for slug in FORMATS[idea["where"]]]
+    access = list(vocabulary.access.values())
+    if idea["where"] == "online":
+        access = [term for term in access if term.slug in ("captions", "send-adapted", "bsl")]
+    elif idea["where"] != "venue":
+        access = [term for term in access if term.slug != "wheelchair-access"]
+    values["access_features"] = rng.sample(access, rng.randint(0, min(3, len(access))))
+    values["delivery_languages"] = [vocabulary.languages[language]]
     values["places"] = [vocabulary.places[spec["places"][0]]]
     values["sessions"] = []
     if values["availability"] == "dated":
         values["sessions"] = [
             ActivitySession(start=start, end=end, places_left=rng.choice([None, 5, 12, 30]))
-            for start, end in _session_times(rng, rng.randint(1, 3))
+            for start, end in _sessions(rng, idea["length"])
         ]
-    if provider.get_children().filter(title=title).exists():
-        values["title"] = f"{title}: ages {age_min} to {age_max}"
     return ActivityPageFactory(parent=provider, publish=True if with_revision else None, **values)
 
 
@@ -199,6 +271,7 @@ def extra_provider_spec(rng, index, vocabulary):
         "about": "An invented provider that exists to make the directory big enough to measure.",
         "forms": rng.sample(sorted(activity_parts()["ideas"]), 3),
         "languages": ["english"],
+        "offers": 50,
     }
 
 
@@ -217,12 +290,11 @@ def load(stdout, activities=0, **options):
     for spec in providers():
         nation = vocabulary.places[spec["places"][0]].nation_code
         provider = ensure_provider(directories.get(nation, directory), spec, vocabulary)
-        have = ActivityPage.objects.child_of(provider).count()
-        for number in range(have, 5):
-            build_activity(
-                provider, spec, vocabulary, random.Random(f"{spec['slug']}-{number}"), number
-            )
-            created += 1
+        have = set(ActivityPage.objects.child_of(provider).values_list("slug", flat=True))
+        for offer in plan_offers(spec):
+            if slugify(offer[1]["title"]) not in have:
+                build_activity(provider, spec, vocabulary, offer)
+                created += 1
     added = 0
     if activities:
         existing = (
@@ -235,14 +307,19 @@ def load(stdout, activities=0, **options):
         for index in range(existing, existing + needed_providers):
             spec = extra_provider_spec(random.Random(f"benchmark-{index}"), index, vocabulary)
             provider = ensure_provider(directory, spec, vocabulary)
+            offers = plan_offers(spec)
             for number in range(min(per_provider, activities - added)):
                 # No revision history for generated volume: it is only there to be searched.
+                # Each idea appears once per provider (slugs come from titles); larger volumes
+                # repeat ideas under a numbered provider-specific title.
+                form, idea, ages, language = offers[number % len(offers)]
+                if number >= len(offers):
+                    idea = {**idea, "title": f"{idea['title']} (group {number // len(offers) + 1})"}
                 build_activity(
                     provider,
                     spec,
                     vocabulary,
-                    random.Random(f"{spec['slug']}-{number}"),
-                    number,
+                    (form, idea, ages, language),
                     with_revision=False,
                 )
                 added += 1

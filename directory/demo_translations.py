@@ -1,7 +1,8 @@
-"""The Wales site's directory in Welsh: its two providers (one Welsh-medium) and all their
-activities, translated through wagtail-localize (core/translation_import.py). Runs after
-home/demo_translations.py has translated the Wales home and directory pages. The Welsh words are
-data (directory/demo/translations.toml). Safe to run again.
+"""The Wales site's directory in Welsh: its providers (the Cardiff pilot area's, the
+Welsh-medium company in the valleys and the animation studio) and all their activities,
+translated through wagtail-localize (core/translation_import.py). Runs after
+home/demo_translations.py has translated the Wales home and directory pages. The Welsh words
+are data (directory/demo/translations.toml). Safe to run again.
 """
 
 import re
@@ -15,30 +16,15 @@ def translations():
     return read_demo_data("directory", "translations")
 
 
-# Sentences the generator builds from parts: translated part by part.
-LED_BY = re.compile(r"^(?P<summary>.+) Led by (?P<provider>.+), for up to one class at a time\.$")
-AGES = re.compile(r"^(?P<title>.+): ages (?P<low>\d+) to (?P<high>\d+)$")
-
-
 def welsh(text):
-    strings = translations()["cy"]
-    if text in strings:
-        return strings[text]
-    if match := LED_BY.match(text):
-        summary, provider = welsh(match["summary"]), welsh(match["provider"]) or match["provider"]
-        if summary:
-            return f"{summary} Dan arweiniad {provider}, i un dosbarth ar y tro."
-    if match := AGES.match(text):
-        title = welsh(match["title"])
-        if title:
-            return f"{title}: oed {match['low']} i {match['high']}"
-    # Names and slugs that stay as they are in Welsh (a Welsh-medium company's own name, the
-    # venue, generated slugs).
-    if (
-        text in translations()["providers"]
-        or re.fullmatch(r"[a-z0-9-]+", text)
-        or "Cymoedd" in text
-    ):
+    """The Welsh for ``text``, or None. Descriptions are made of whole sentences (one paragraph
+    each), so every string the demo writes is looked up as it is."""
+    data = translations()
+    if text in data["cy"]:
+        return data["cy"][text]
+    # Names that stay as they are in Welsh (Welsh-medium companies' and venues' own names) and
+    # slugs.
+    if text in data["names"] or re.fullmatch(r"[a-z0-9-]+", text):
         return text
     return None
 

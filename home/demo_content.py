@@ -2,6 +2,13 @@
 form, navigation and footer. The words are data (home/demo/pages.toml), written in our own words
 from the programme's published background (../shared/seeds); pages are made by the home app's
 factories, as in the tests. Safe to run again: anything already present is left as it is.
+
+The privacy notice and the accessibility statement are demo content, not ``bootstrap`` steps,
+on purpose. Both are statements the operator makes in its own name: who to contact, what it has
+tested and when, how it keeps data. A production site that bootstrap gave a ready-made
+statement would publish claims nobody there had checked, dated the day the command ran. So
+production editors write their own (a ``StandardPage`` linked from the footer); the demo shows
+what a complete one looks like, in every site's languages.
 """
 
 from django.db import transaction

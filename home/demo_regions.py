@@ -20,12 +20,31 @@ def regional_homes():
     return read_demo_data("home", "regions")["regions"]
 
 
-def programme_privacy_notice():
-    return (
-        StandardPage.objects.filter(slug="privacy", locale__language_code="en", depth=3)
-        .order_by("pk")
-        .first()
-    )
+# The pages every regional site has in its own tree, in the words England's site uses: the
+# privacy notice and the accessibility statement (linked from the footer, so they follow the
+# site and the reader's language) and the families' page (the way to the showcase and to
+# withdrawing consent).
+SHARED_PAGES = ["families", "privacy", "accessibility"]
+FOOTER_PAGES = ["privacy", "accessibility"]
+
+
+def shared_page_spec(slug):
+    return next(spec for spec in read_demo_data("home", "pages")["pages"] if spec["slug"] == slug)
+
+
+def ensure_shared_pages(home):
+    refs = {
+        key: get_or_create_demo_image(image["title"], seed=image["seed"])
+        for key, image in (read_demo_data("home", "pages")["images"].items())
+    }
+    pages = {}
+    for slug in SHARED_PAGES:
+        fields = dict(shared_page_spec(slug))
+        fields.pop("parent")
+        fields.pop("slug")
+        fields["body"] = stream_blocks(fields.get("body", []), refs)
+        pages[slug], _ = child_page(home, StandardPage, slug, **fields)
+    return pages
 
 
 def regional_home(key):
@@ -54,16 +73,18 @@ def ensure_regional_site(key, content):
         listing_summary=content["about_introduction"],
         body=stream_blocks([{"type": "rich_text", "paragraphs": content["about_body"]}], {}),
     )
+    shared = ensure_shared_pages(home)
     footer = Footer.objects.filter(name=content["site_name"], locale=english).first()
     if footer is None:
         footer = Footer.objects.create(
             name=content["site_name"], locale=english, text=f"<p>{content['footer']}</p>"
         )
-    privacy = programme_privacy_notice()
-    if privacy and not footer.links:
-        # One privacy notice covers the whole programme; it lives on England's site.
+    if not footer.links:
+        # The site's own notice and statement, so a reader stays on their site and, once the
+        # footer and pages are translated, in their language.
         footer.links = [
-            {"type": "link", "value": {"text": privacy.title, "page": privacy.pk, "url": ""}}
+            {"type": "link", "value": {"text": page.title, "page": page.pk, "url": ""}}
+            for page in (shared[slug] for slug in FOOTER_PAGES)
         ]
         footer.save()
     site_settings = SiteSettings.for_site(site)
@@ -73,6 +94,10 @@ def ensure_regional_site(key, content):
     site_settings.save()
     if not site_settings.navigation_links.filter(page=about).exists():
         NavigationLink.objects.create(settings=site_settings, page=about, sort_order=10)
+    if not site_settings.navigation_links.filter(page=shared["families"]).exists():
+        NavigationLink.objects.create(
+            settings=site_settings, page=shared["families"], sort_order=30
+        )
     return home
 
 

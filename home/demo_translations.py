@@ -48,6 +48,9 @@ def load(stdout, **options):
         objects = [home, *children.exclude(content_type__model="directoryindexpage")]
         if with_directory:
             objects += list(children.filter(content_type__model="directoryindexpage"))
+        # A showcase's galleries sit one level down; each follows its index into the language.
+        for index in children.filter(content_type__model="showcaseindexpage"):
+            objects += list(index.get_children().specific())
         objects.append(
             Footer.objects.get(name=regional_homes()[key]["site_name"], locale=home.locale)
         )

@@ -1,3 +1,6 @@
+import random
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
@@ -60,6 +63,26 @@ def _with_sections(results):
     return results
 
 
+def record_hit(request, query_string, found):
+    """Count the search for the editors' "Popular search terms" report, without letting
+    anonymous traffic grow the database at will.
+
+    Each new query adds a row (and one per query per day): a crawler sending endless distinct
+    queries would add rows without limit. So a signed-in user's search is always counted; an
+    anonymous one only when it found something (random strings find nothing) and then one in
+    ``SEARCH_HIT_SAMPLE``: popular terms still rise to the top in proportion, at a tenth of the
+    writes, and nonsense never reaches the table.
+    """
+    if not request.user.is_authenticated:
+        if not found:
+            return
+        sample = settings.SEARCH_HIT_SAMPLE
+        # Not a secret: sampling only needs to be unbiased.
+        if sample > 1 and random.randrange(sample) != 0:  # noqa: S311
+            return
+    Query.get(query_string).add_hit()
+
+
 def search(request):
     form = SiteSearchForm(request.GET)
     query_string = ""
@@ -76,7 +99,7 @@ def search(request):
             results_page = paginator.get_page(form.cleaned_data["page"] or 1)
             results_page.object_list = _with_sections(results_page.object_list)
             promotions = promoted_results(query_string, pages)
-            Query.get(query_string).add_hit()
+            record_hit(request, query_string, found=paginator.count > 0)
     else:
         status = 400
 

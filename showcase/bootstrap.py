@@ -33,6 +33,11 @@ SHOWCASE_INDEX = {
 }
 
 
+# What only the safeguarding team may do: read families' withdrawal requests and record what
+# was done. Editors never see them (they hold families' contact details).
+REVIEWER_PERMISSIONS = ["view_withdrawalrequest", "change_withdrawalrequest"]
+
+
 def programme_site():
     return site_for_region(REGIONS_BY_KEY["england"])
 
@@ -49,6 +54,9 @@ def ensure_safeguarding_groups(setup):
     reviewers.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         Permission.objects.get(content_type__app_label="showcase", codename="review_artwork"),
+        *Permission.objects.filter(
+            content_type__app_label="showcase", codename__in=REVIEWER_PERMISSIONS
+        ),
         *granted,
     )
     editors = Group.objects.filter(name=EDITORS).first()

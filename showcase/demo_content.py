@@ -22,9 +22,12 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from core.bootstrap import ensure_child_page
 from core.demo_data import read_demo_data
 from directory.models import ActivityPage
 from places.models import Place
+from regions.regions import REGIONS_BY_KEY
+from regions.sites import site_for_region
 from showcase.bootstrap import programme_site
 from showcase.factories import ArtworkFactory, ShowcasePageFactory, child_with_consent
 from showcase.models import Artwork, Child, ShowcaseIndexPage, ShowcasePage
@@ -156,14 +159,68 @@ def ensure_galleries(index):
     return index
 
 
+def ensure_regional_showcase(spec, now, setup=None):
+    """A regional site's showcase: an index on its home page, one gallery, and works whose
+    children have consent for that site alone. Made only where the demo has works for it."""
+    site = site_for_region(REGIONS_BY_KEY[spec["region"]])
+    if site is None:
+        return None
+    for reference in spec["children"]:
+        ensure_child({"reference": reference, "consent": "valid"}, site, now)
+    for work in spec["works"]:
+        if Artwork.objects.filter(title=work["title"]).exists():
+            continue
+        artwork = ArtworkFactory.build(
+            title=work["title"],
+            display_name=work["display_name"],
+            childs_words=work["childs_words"],
+            medium=work["medium"],
+            alt_text=work["alt_text"],
+            age=7 + work["seed"] % 4,
+            place=place(spec["place"]),
+            activity=activity_for(work["art_form"]),
+            project=spec["project"],
+            status="approved",
+            reviewed_at=now,
+            image=picture_file(work["seed"]),
+        )
+        artwork.full_clean()
+        artwork.save()
+        artwork.children.set(Child.objects.filter(reference__in=work["children"]))
+    index, created = ensure_child_page(
+        site.root_page,
+        ShowcaseIndexPage,
+        title=spec["index_title"],
+        slug="showcase",
+        introduction=spec["index_introduction"],
+        listing_summary=spec["index_introduction"],
+    )
+    if created and setup is not None:
+        # Navigation belongs to the home app, which links what the steps ask for.
+        setup.add_to_navigation(site, index, sort_order=50)
+    gallery = spec["gallery"]
+    if not ShowcasePage.objects.child_of(index).filter(slug=gallery["slug"]).exists():
+        ShowcasePageFactory(
+            parent=index,
+            title=gallery["title"],
+            slug=gallery["slug"],
+            introduction=gallery["summary"],
+            listing_summary=gallery["summary"],
+            project=spec["project"],
+        )
+    return index
+
+
 @transaction.atomic
-def load(stdout, activities=0, **options):
+def load(stdout, activities=0, setup=None, **options):
     site = programme_site()
     now = timezone.now()
     for spec in demo()["children"]:
         ensure_child(spec, site, now)
     created = ensure_works(now)
     index = ensure_galleries(ShowcaseIndexPage.objects.child_of(site.root_page).first())
+    for spec in demo().get("regions", []):
+        ensure_regional_showcase(spec, now, setup)
     if created:
         stdout.write(f"Showcase: {created} works added.")
     return index

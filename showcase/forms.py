@@ -134,3 +134,76 @@ class EraseForm(forms.Form):
         if value != self.child.reference:
             raise ValidationError(_("That is not this child's reference."))
         return value
+
+
+class WithdrawalRequestForm(forms.ModelForm):
+    """What a family fills in to have a work taken down. Nothing in it is checked against the
+    programme's records (see showcase.models.withdrawals)."""
+
+    # Automated spam fills every field it finds; people never see this one.
+    website_address = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        from showcase.models.withdrawals import WithdrawalRequest
+
+        model = WithdrawalRequest
+        fields = [
+            "work_reference",
+            "request_all",
+            "relationship",
+            "name",
+            "email",
+            "phone",
+            "details",
+        ]
+        labels = {
+            "work_reference": _("Which work should we take down?"),
+            "request_all": _("Take down every work by this child and withdraw consent"),
+            "relationship": _("Who are you?"),
+            "name": _("Your name"),
+            "email": _("Your email address"),
+            "phone": _("Your phone number (optional)"),
+            "details": _("Anything else we should know (optional)"),
+        }
+        help_texts = {
+            "work_reference": _(
+                "The title of the work, the address of its page, or the child's first name "
+                "and the project. Please do not give a surname or a school."
+            ),
+            "request_all": _("Leave this unticked to take down only the work named above."),
+            "relationship": "",
+            "email": _("We reply to this address to tell you what we have done."),
+            "phone": _("Only if you would like us to call you."),
+            "details": "",
+        }
+        widgets = {
+            "relationship": forms.RadioSelect,
+            "details": forms.Textarea(attrs={"rows": 4}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A model choice field offers an empty "---------" radio; a family must choose.
+        self.fields["relationship"].choices = list(self.fields["relationship"].choices)[1:]
+        self.fields["work_reference"].error_messages["required"] = _(
+            "Tell us which work you mean: its title, its page address or the child's first name."
+        )
+        self.fields["relationship"].error_messages["required"] = _(
+            "Choose who you are, so we know how to act on the request."
+        )
+        self.fields["name"].error_messages["required"] = _("Enter your name.")
+        self.fields["email"].error_messages["required"] = _(
+            "Enter your email address, so we can tell you what we have done."
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.is_spam = bool(cleaned_data.pop("website_address", ""))
+        return cleaned_data

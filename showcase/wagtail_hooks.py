@@ -22,7 +22,7 @@ from showcase import admin_views
 from showcase.bootstrap import ensure_safeguarding_groups, ensure_showcase_index
 from showcase.featured import featured_galleries
 from showcase.forms import ArtworkForm
-from showcase.models import Artwork, Child, ConsentRecord
+from showcase.models import Artwork, Child, ConsentRecord, WithdrawalRequest
 
 
 class ArtworkIndexView(IndexView):
@@ -209,8 +209,60 @@ class ConsentRecordViewSet(SnippetViewSet):
         return LedgerPermissionPolicy(self.model)
 
 
+class WithdrawalRequestPermissionPolicy(ModelPermissionPolicy):
+    """Requests come from families through the public form; the team reads them and records
+    what it did, but never adds, rewrites or deletes what a family asked for."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
+class WithdrawalRequestViewSet(SnippetViewSet):
+    """The safeguarding team's inbox of take-down requests (showcase.withdrawals)."""
+
+    model = WithdrawalRequest
+    icon = "warning"
+    menu_label = _("Withdrawal requests")
+    url_prefix = "showcase/withdrawal-requests"
+    url_namespace = "showcase_withdrawalrequest"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["reference", "status", "relationship", "site", "received_at"]
+    list_filter = ["status"]
+    search_fields = ["work_reference", "email", "name"]
+    search_backend_name = None
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("work_reference", read_only=True),
+                FieldPanel("request_all", read_only=True),
+                FieldPanel("relationship", read_only=True),
+                FieldPanel("name", read_only=True),
+                FieldPanel("email", read_only=True),
+                FieldPanel("phone", read_only=True),
+                FieldPanel("details", read_only=True),
+            ],
+            heading=_("What the family asked"),
+        ),
+        FieldPanel("status"),
+        FieldPanel("team_notes"),
+    ]
+
+    @property
+    def permission_policy(self):
+        return WithdrawalRequestPermissionPolicy(self.model)
+
+
 class ShowcaseGroup(SnippetViewSetGroup):
-    items = (ArtworkViewSet, ChildViewSet, ConsentRecordViewSet)
+    items = (ArtworkViewSet, ChildViewSet, ConsentRecordViewSet, WithdrawalRequestViewSet)
     menu_icon = "image"
     menu_label = _("Showcase")
     menu_name = "showcase"
@@ -311,4 +363,4 @@ def showcase_index(setup):
 def demo_works(setup):
     from showcase import demo_content
 
-    demo_content.load(setup.stdout)
+    demo_content.load(setup.stdout, setup=setup)

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Min
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from core.localized import localized_name
 from directory.models import ActivitySession
@@ -75,7 +75,16 @@ def prefetch_for_cards(activities, locale):
         for activity_id, name, slug in _linked_names(relation, ids, language, order):
             names[relation][activity_id].append((name, slug))
     venue_areas = _venue_areas(activities, language)
+    languages = dict(
+        Locale.objects.filter(pk__in={a.locale_id for a in activities}).values_list(
+            "pk", "language_code"
+        )
+    )
     for activity in activities:
+        # An activity not translated into the reader's language is shown in its own: the card
+        # names that language and marks its text with it, for screen readers.
+        code = languages.get(activity.locale_id, language)
+        activity.content_language = "" if code == language else code
         activity.art_form_names = [name for name, _slug in names["art_forms"][activity.pk]]
         activity.format_names = [name for name, _slug in names["formats"][activity.pk]]
         activity.where = where(

@@ -131,7 +131,9 @@ class _FacetStatement:
                 for index, value, count in cursor.fetchall():
                     facet, stage = self.labels[index]
                     if facet in RELATIONS:
-                        facets[facet][value] = count
+                        # A term's translations share its slug; activities found in another
+                        # language link to that language's copy of the term.
+                        facets[facet][value] = facets[facet].get(value, 0) + count
                     else:
                         counts[(facet, stage)] = count
         for (facet, stage), count in counts.items():

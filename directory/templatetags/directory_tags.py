@@ -1,5 +1,6 @@
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from places.stages import stage_labels_for_ages
 
@@ -37,6 +38,23 @@ def distance_label(km):
     if miles < 1:
         return _("Under a mile away")
     return _("%(miles).1f miles away") % {"miles": miles}
+
+
+# "In English" and its kin, whole, because each language words "in <language>" its own way
+# (Welsh "yn Saesneg", Irish "i mBéarla"): a card shows it on an activity found in a language
+# other than the reader's.
+CONTENT_LANGUAGE_LABELS = {
+    "en": gettext_lazy("In English"),
+    "cy": gettext_lazy("In Welsh"),
+    "gd": gettext_lazy("In Scottish Gaelic"),
+    "ga": gettext_lazy("In Irish"),
+}
+
+
+@register.filter
+def content_language_label(code):
+    """What a card says about an activity shown in the language ``code`` (empty for none)."""
+    return CONTENT_LANGUAGE_LABELS.get(code, code) if code else ""
 
 
 @register.filter

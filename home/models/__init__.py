@@ -2,6 +2,7 @@
 concern; import from here."""
 
 from home.models.forms import FormField, FormPage
+from home.models.mailing_list import Subscriber
 from home.models.pages import HomePage, StandardPage
 from home.models.settings import Footer, NavigationLink, SiteSettings
 
@@ -13,4 +14,5 @@ __all__ = [
     "NavigationLink",
     "SiteSettings",
     "StandardPage",
+    "Subscriber",
 ]

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
@@ -47,6 +48,15 @@ class FormPage(AbstractEmailForm, BasePage):
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     thank_you_text = RichTextField(_("thank-you text"), blank=True, features=RICH_TEXT_FEATURES)
+    confirm_by_email = models.BooleanField(
+        _("mailing list: confirm by email"),
+        default=False,
+        help_text=_(
+            "For a mailing-list sign-up. The address gets an email with a link to confirm, and "
+            "is added only when the link is followed. Confirmed addresses are under Reports › "
+            "Mailing list, not in this form's submissions. Needs an email field."
+        ),
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
@@ -57,6 +67,7 @@ class FormPage(AbstractEmailForm, BasePage):
         FieldPanel("introduction"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),
+        FieldPanel("confirm_by_email"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
@@ -73,6 +84,7 @@ class FormPage(AbstractEmailForm, BasePage):
         TranslatableField("introduction"),
         TranslatableField("thank_you_text"),
         TranslatableField("form_fields"),
+        SynchronizedField("confirm_by_email"),
         SynchronizedField("to_address"),
         SynchronizedField("from_address"),
         TranslatableField("subject"),
@@ -93,8 +105,14 @@ class FormPage(AbstractEmailForm, BasePage):
             increment=increment,
         )
 
+    def email_field_name(self):
+        field = self.get_form_fields().filter(field_type="email").first()
+        return field.clean_name if field else None
+
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
+            if self.confirm_by_email and "confirm" in request.GET:
+                return self.serve_confirmation(request, request.GET["confirm"])
             return super().serve(request, *args, **kwargs)
 
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
@@ -112,6 +130,8 @@ class FormPage(AbstractEmailForm, BasePage):
                 ),
             )
             status = 429
+        elif self.confirm_by_email and self.email_field_name():
+            return self.ask_for_confirmation(request, form)
         else:
             submission = None if form.is_spam else self.process_form_submission(form)
             return self.render_landing_page(request, submission, *args, **kwargs)
@@ -119,3 +139,28 @@ class FormPage(AbstractEmailForm, BasePage):
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def ask_for_confirmation(self, request, form):
+        """Double opt-in: email a signed link and store nothing (home/mailing_list.py)."""
+        from home import mailing_list
+
+        answers = mailing_list.answers_for_link(form, self.email_field_name())
+        if not form.is_spam:
+            language = get_language() or ""
+            mailing_list.send_confirmation(request, self, answers, answers["email"], language)
+        context = self.get_context(request)
+        context["email"] = answers["email"]
+        context["days"] = mailing_list.CONFIRMATION_DAYS
+        return TemplateResponse(request, "home/form_page_check_email.html", context)
+
+    def serve_confirmation(self, request, token):
+        from home import mailing_list
+
+        context = self.get_context(request)
+        try:
+            context["subscriber"] = mailing_list.confirm(request, self, token)
+        except mailing_list.BadLink as problem:
+            context["expired"] = problem.expired
+            context["days"] = mailing_list.CONFIRMATION_DAYS
+            return TemplateResponse(request, "home/form_page_bad_link.html", context, status=400)
+        return TemplateResponse(request, "home/form_page_confirmed.html", context)

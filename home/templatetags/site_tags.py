@@ -37,6 +37,26 @@ def home_page(context):
 
 
 @register.simple_tag(takes_context=True)
+def site_brand(context):
+    """The site's name as the reader's language says it.
+
+    The name is a site setting, entered once; a regional site's home page carries the same
+    name as its title, and editors translate that title with the page ("Arts Backpack Cymru").
+    So when the home page's title is the site's name, its live translation in the reader's
+    language names the site; otherwise the setting is used as entered.
+    """
+    request = context.get("request")
+    site_settings = _site_settings(request) if request is not None else None
+    name = (site_settings.site_name if site_settings else "") or "Arts Backpack"
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None or site.root_page.title != name:
+        return name
+    homes = {home.locale.language_code: home for home in _home_translations(request)}
+    home = homes.get(translation.get_language())
+    return home.title if home is not None else name
+
+
+@register.simple_tag(takes_context=True)
 def primary_navigation(context):
     """Main navigation links, each followed to its translation in the reader's language."""
     request = context["request"]

@@ -1,6 +1,7 @@
 from showcase.models.artworks import Artwork, ArtworkChild, ArtworkQuerySet
 from showcase.models.consent import DEFAULT_CONSENT_DAYS, Child, ConsentRecord
 from showcase.models.pages import ShowcaseIndexPage, ShowcasePage
+from showcase.models.withdrawals import WithdrawalRequest
 
 __all__ = [
     "DEFAULT_CONSENT_DAYS",
@@ -11,4 +12,5 @@ __all__ = [
     "ConsentRecord",
     "ShowcaseIndexPage",
     "ShowcasePage",
+    "WithdrawalRequest",
 ]

@@ -10,6 +10,7 @@ becoming one).
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -40,8 +41,9 @@ def request_site(request):
     return Site.find_for_request(request)
 
 
-class ShowcaseIndexPage(BasePage):
-    """Children's work from the programme: the galleries, newest works first."""
+class ShowcaseIndexPage(RoutablePageMixin, BasePage):
+    """Children's work from the programme: the galleries, newest works first, and the families'
+    withdrawal form (``withdraw/``), linked from every showcase page."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=800)
 
@@ -67,10 +69,59 @@ class ShowcaseIndexPage(BasePage):
             works = gallery.works(site)
             galleries.append({"page": gallery, "count": works.count(), "cover": works.first()})
         context["galleries"] = galleries
+        context["withdrawal_url"] = self.withdrawal_url(request)
         return context
 
     def serve(self, request, *args, **kwargs):
         return never_kept(super().serve(request, *args, **kwargs))
+
+    def withdrawal_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("withdraw")
+
+    @path("withdraw/")
+    def withdraw(self, request):
+        """The same form, the same answers and the same confirmation whatever is typed in: it
+        never says whether a work or a child exists."""
+        from showcase.forms import WithdrawalRequestForm
+        from showcase.withdrawals import is_rate_limited, record_request
+
+        status = 200
+        if request.method == "POST":
+            form = WithdrawalRequestForm(request.POST)
+            if not form.is_valid():
+                status = 400
+            elif is_rate_limited(request, increment=True):
+                form.add_error(
+                    None,
+                    _(
+                        "We have received several requests from your connection in the last "
+                        "few minutes, so we have paused new ones for a short while. Your "
+                        "answers are still below: please try again in ten minutes, or email "
+                        "us instead."
+                    ),
+                )
+                status = 429
+            else:
+                if not form.is_spam:
+                    record_request(form, request)
+                return redirect(self.get_url(request) + self.reverse_subpage("withdraw_sent"))
+        else:
+            # A work page links here with its own address; it is only copied into the form,
+            # never looked up.
+            form = WithdrawalRequestForm(
+                initial={"work_reference": request.GET.get("work", "")[:500]}
+            )
+        response = self.render(
+            request,
+            template="showcase/withdrawal_form.html",
+            context_overrides={"form": form},
+        )
+        response.status_code = status
+        return response
+
+    @path("withdraw/sent/")
+    def withdraw_sent(self, request):
+        return self.render(request, template="showcase/withdrawal_sent.html")
 
 
 class ShowcasePage(RoutablePageMixin, BasePage):
@@ -130,6 +181,13 @@ class ShowcasePage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("showcase gallery")
         verbose_name_plural = _("showcase galleries")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index = self.get_parent().specific
+        if isinstance(index, ShowcaseIndexPage):
+            context["withdrawal_url"] = index.withdrawal_url(request)
+        return context
 
     def works(self, site):
         """This gallery's works that may be shown on ``site`` right now."""

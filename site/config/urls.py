@@ -7,9 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.security_headers import csp_report
 from core.views import favicon, robots_txt
 from regions.sitemaps import SiteSitemap
 from search.views import search
+
+# A database outage answers 503 with Retry-After, whichever middleware or view met it.
+handler500 = "core.health.server_error"
 
 # Outside the language prefix: the admin, documents, and files crawlers look for at the root.
 urlpatterns = [
@@ -18,8 +22,12 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
+    # Content-Security-Policy violation reports, logged (core/security_headers.py).
+    path("csp-report/", csp_report, name="csp_report"),
     # Children's artwork pictures, checked against consent on every request (never /media/).
     path("showcase-media/", include("showcase.urls")),
+    # The mailing list's unsubscribe link: it carries its own language, so it has no prefix.
+    path("mailing-list/", include("home.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -100,8 +100,17 @@ def page(browser, live_server):
             route.abort()
 
     tab.route("**/*", block_foreign)
+    # Any Content-Security-Policy violation on a page a test visits fails that test.
+    csp_violations = []
+
+    def record_csp_violation(message):
+        if "Content Security Policy" in message.text:
+            csp_violations.append(f"{tab.url}: {message.text}")
+
+    tab.on("console", record_csp_violation)
     yield tab
     context.close()
+    assert not csp_violations, "\n".join(csp_violations)
 
 
 @pytest.fixture(scope="session")

@@ -84,7 +84,8 @@ def test_sign_up_errors_then_success(page, demo, axe_check):
     page.get_by_role("radio", name="Parent or carer").check()
     page.get_by_role("checkbox").check()
     page.get_by_role("button", name="Sign up").click()
-    expect(page.locator("main")).to_contain_text("Thank you for joining")
+    # Double opt-in: nothing is added until the emailed link is followed.
+    expect(page.locator("main")).to_contain_text("Check your email")
     axe_check(page)
 
 

@@ -47,7 +47,8 @@ def test_family_follows_the_showcase_from_home_to_a_work(page, demo, axe_check):
     assert not any("/media/" in url for url in showcase_requests)
 
     inspired.click()
-    expect(page.locator(".facts")).to_be_visible()
+    # The activity's facts come first (the provider's safeguarding summary follows them).
+    expect(page.locator(".facts").first).to_be_visible()
     assert page.request_log.foreign() == []
 
 

@@ -68,8 +68,12 @@ def test_database_url_selects_postgresql():
 def test_elasticsearch_url_selects_wagtails_elasticsearch_backend():
     resolved = resolved_settings(ELASTICSEARCH_URL="http://search.internal:9200")
     backend = resolved["search"]["default"]
-    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    # Wrapped so that a search Elasticsearch cannot answer comes from the database index, which
+    # is kept up to date beside it (search/backends/fallback.py).
+    assert backend["BACKEND"] == "search.backends.fallback"
+    assert backend["PRIMARY"] == "wagtail.search.backends.elasticsearch9"
     assert backend["URLS"] == ["http://search.internal:9200"]
+    assert resolved["search"]["database"]["BACKEND"] == "search.backends.database"
 
 
 def test_elasticsearch_backend_builds_mappings_for_our_pages():
@@ -79,22 +83,23 @@ def test_elasticsearch_backend_builds_mappings_for_our_pages():
         "from wagtail.search.backends import get_search_backend; "
         "from home.models import HomePage, StandardPage; "
         "backend = get_search_backend(); "
-        "print(json.dumps({'class': type(backend).__name__, "
+        "print(json.dumps({'class': [c.__name__ for c in type(backend).__mro__], "
         "'home': backend.mapping_class(HomePage).get_mapping(), "
         "'standard': backend.mapping_class(StandardPage).get_mapping()}))"
     )
     result = run_python(code, ELASTICSEARCH_URL="http://search.internal:9200")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout.strip().splitlines()[-1])
-    assert data["class"] == "Elasticsearch9SearchBackend"
+    assert "Elasticsearch9SearchBackend" in data["class"]
     mapped = json.dumps(data["home"]) + json.dumps(data["standard"])
     for field in ("hero_heading", "introduction", "listing_summary", "body"):
         assert field in mapped
 
 
-def test_redis_url_selects_djangos_redis_cache():
+def test_redis_url_selects_the_fail_safe_redis_cache():
+    # Django's RedisCache, wrapped so that a Redis outage means uncached (core/resilient_cache.py).
     resolved = resolved_settings(REDIS_URL="redis://cache.internal:6379/2")
-    assert resolved["cache"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert resolved["cache"]["BACKEND"] == "core.resilient_cache.FailSafeRedisCache"
     assert resolved["cache"]["LOCATION"] == "redis://cache.internal:6379/2"
 
 

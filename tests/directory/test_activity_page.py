@@ -6,8 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail_localize.fields import TranslatableField
 
+from directory.factories import ActivityPageFactory, ProviderPageFactory
 from directory.models import ActivityPage, ProviderPage
-from tests.directory.conftest import make_activity, make_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def h2_texts(html):
 
 
 def provider_with(directory_page, slug, **values):
-    provider = make_provider(directory_page, slug)
+    provider = ProviderPageFactory(parent=directory_page, slug=slug)
     for name, value in values.items():
         setattr(provider, name, value)
     provider.save_revision().publish()
@@ -41,9 +41,9 @@ def position(html, element):
 
 
 def test_the_booking_action_comes_before_the_description(client, directory_page):
-    provider = make_provider(directory_page, "drumming")
-    activity = make_activity(
-        provider,
+    provider = ProviderPageFactory(parent=directory_page, slug="drumming")
+    activity = ActivityPageFactory(
+        parent=provider,
         title="Samba drumming",
         slug="samba-drumming",
         booking_url="https://drums.example/book",
@@ -63,13 +63,13 @@ def test_the_booking_action_comes_before_the_description(client, directory_page)
 
 def test_without_a_booking_link_the_action_is_an_enquiry_to_the_provider(client, directory_page):
     provider = provider_with(directory_page, "enquire", contact_email="hello@enquire.example")
-    activity = make_activity(provider, title="Clay and stories", slug="clay-stories")
+    activity = ActivityPageFactory(parent=provider, title="Clay and stories", slug="clay-stories")
     action = soup(client.get(activity.url)).select_one(".activity__book a.button")
     assert action["href"] == "mailto:hello@enquire.example?subject=Clay%20and%20stories"
     assert action.get_text(strip=True) == "Ask the provider"
 
-    activity = make_activity(
-        provider, title="Print club", slug="print-club", booking_email="book@enquire.example"
+    activity = ActivityPageFactory(
+        parent=provider, title="Print club", slug="print-club", booking_email="book@enquire.example"
     )
     action = soup(client.get(activity.url)).select_one(".activity__book a.button")
     assert action["href"].startswith("mailto:book@enquire.example?")
@@ -77,14 +77,14 @@ def test_without_a_booking_link_the_action_is_an_enquiry_to_the_provider(client,
 
 
 def test_planning_sections_show_only_when_filled(client, directory_page):
-    provider = make_provider(directory_page, "planning")
-    bare = make_activity(provider, title="Bare", slug="bare")
+    provider = ProviderPageFactory(parent=directory_page, slug="planning")
+    bare = ActivityPageFactory(parent=provider, title="Bare", slug="bare")
     headings = h2_texts(soup(client.get(bare.url)))
     for heading, _text in [*PLANNING.values(), CANCELLATION]:
         assert heading not in headings
 
-    full = make_activity(
-        provider,
+    full = ActivityPageFactory(
+        parent=provider,
         title="Full",
         slug="full",
         cancellation_terms=CANCELLATION[1],
@@ -99,8 +99,12 @@ def test_planning_sections_show_only_when_filled(client, directory_page):
         assert text in section.get_text(" ", strip=True)
 
     # One filled in, the others left out (blank space counts as empty).
-    some = make_activity(
-        provider, title="Some", slug="some", travel="Coach parking at the back.", whats_included=" "
+    some = ActivityPageFactory(
+        parent=provider,
+        title="Some",
+        slug="some",
+        travel="Coach parking at the back.",
+        whats_included=" ",
     )
     headings = h2_texts(soup(client.get(some.url)))
     assert "Travel and transport" in headings
@@ -118,7 +122,7 @@ def test_the_providers_safeguarding_summary_shows_with_the_offer(client, directo
         safeguarding_note="Our safeguarding lead is Sam Patel.",
         safeguarding_policy_url="https://safe.example/policy",
     )
-    activity = make_activity(provider, title="Safe hands", slug="safe-hands")
+    activity = ActivityPageFactory(parent=provider, title="Safe hands", slug="safe-hands")
     html = soup(client.get(activity.url))
     section = html.find(id="safeguarding-heading").find_parent("section")
     answers = {
@@ -141,8 +145,10 @@ def test_the_providers_safeguarding_summary_shows_with_the_offer(client, directo
 
 
 def test_a_provider_with_no_safeguarding_details_is_flagged(client, directory_page):
-    activity = make_activity(
-        make_provider(directory_page, "unsure"), title="Unsure", slug="unsure-activity"
+    activity = ActivityPageFactory(
+        parent=ProviderPageFactory(parent=directory_page, slug="unsure"),
+        title="Unsure",
+        slug="unsure-activity",
     )
     section = soup(client.get(activity.url)).find(id="safeguarding-heading").find_parent("section")
     assert section.find("dl") is None
@@ -150,9 +156,12 @@ def test_a_provider_with_no_safeguarding_details_is_flagged(client, directory_pa
 
 
 def test_the_meta_description_is_the_summary(client, directory_page):
-    provider = make_provider(directory_page, "described")
-    activity = make_activity(
-        provider, title="Described", slug="described", summary="Puppets for Year 2, in school."
+    provider = ProviderPageFactory(parent=directory_page, slug="described")
+    activity = ActivityPageFactory(
+        parent=provider,
+        title="Described",
+        slug="described",
+        summary="Puppets for Year 2, in school.",
     )
     html = soup(client.get(activity.url))
     assert html.find("meta", attrs={"name": "description"})["content"] == (

@@ -6,10 +6,10 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
+from directory.factories import ActivityPageFactory, ProviderPageFactory
 from directory.models import ActivityPage
 from directory.search.cards import prefetch_for_cards
 from places.models import Place
-from tests.directory.conftest import make_activity, make_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -17,10 +17,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def kinds(directory_page):
     """One activity of each kind of place, all found by the keyword "ocelot"."""
-    provider = make_provider(directory_page, "ocelot-arts")
+    provider = ProviderPageFactory(parent=directory_page, slug="ocelot-arts")
     common = {"summary": "An ocelot workshop.", "places": ["GB-LCE"]}
-    make_activity(
-        provider,
+    ActivityPageFactory(
+        parent=provider,
         title="Ocelot at the hall",
         slug="ocelot-hall",
         formats=["visit-a-venue"],
@@ -28,29 +28,29 @@ def kinds(directory_page):
         venue_postcode="LE1 1AA",
         **common,
     )
-    make_activity(
-        provider,
+    ActivityPageFactory(
+        parent=provider,
         title="Ocelot in school",
         slug="ocelot-school",
         formats=["comes-to-school"],
         **{**common, "places": ["GB-LCE", "GB-LEC"]},
     )
-    make_activity(
-        provider,
+    ActivityPageFactory(
+        parent=provider,
         title="Ocelot online",
         slug="ocelot-online",
         formats=["online"],
         **common,
     )
-    make_activity(
-        provider,
+    ActivityPageFactory(
+        parent=provider,
         title="Ocelot outdoors",
         slug="ocelot-outdoors",
         formats=["outdoors-community"],
         **common,
     )
-    make_activity(
-        provider,
+    ActivityPageFactory(
+        parent=provider,
         title="Ocelot everywhere",
         slug="ocelot-everywhere",
         formats=["comes-to-school", "online"],
@@ -116,9 +116,9 @@ def test_near_a_postcode_the_venue_says_how_far_and_no_card_says_comes_to_your_a
 
 
 def test_venue_area_is_named_in_the_readers_language(directory_page):
-    provider = make_provider(directory_page, "caerdydd")
-    activity = make_activity(
-        provider,
+    provider = ProviderPageFactory(parent=directory_page, slug="caerdydd")
+    activity = ActivityPageFactory(
+        parent=provider,
         title="Cardiff hall",
         slug="cardiff-hall",
         formats=["visit-a-venue"],

@@ -5,13 +5,13 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale, Site
 
+from directory.factories import ActivityPageFactory, ProviderPageFactory
 from directory.models import ActivityPage
 from directory.search import Filters, activity_scope, search_activities
 from directory.templatetags.directory_tags import stage_labels
 from places.nations import ENGLAND, NORTHERN_IRELAND, SCOTLAND, WALES
 from places.stages import stages_for
 from regions.models import RegionSettings
-from tests.directory.conftest import make_activity, make_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ AGE_GRID = [(low, high) for low in range(3, 15) for high in range(low, 15)]
 def age_grid(shared_directory_page):
     """One live activity for every age range from 3–3 to 14–14 (live without a revision: the
     stage filter reads only the ages)."""
-    provider = make_provider(shared_directory_page, "every-age")
+    provider = ProviderPageFactory(parent=shared_directory_page, slug="every-age")
     for age_min, age_max in AGE_GRID:
         provider.add_child(
             instance=ActivityPage(
@@ -74,11 +74,11 @@ def set_region(directory_page, region):
 
 @pytest.mark.parametrize("region", NATIONS)
 def test_every_activity_a_stage_finds_shows_that_stage_on_its_page(client, directory_page, region):
-    provider = make_provider(directory_page, "boundaries")
+    provider = ProviderPageFactory(parent=directory_page, slug="boundaries")
     ages = [(5, 7), (7, 11), (9, 11), (8, 11), (10, 12), (4, 6), (11, 14)]
     for age_min, age_max in ages:
-        make_activity(
-            provider,
+        ActivityPageFactory(
+            parent=provider,
             title=f"Boundary {age_min} to {age_max}",
             slug=f"boundary-{age_min}-{age_max}",
             places=["GB-LCE", "GB-CRF", "GB-FIF", "GB-BFS"],

@@ -1,11 +1,13 @@
 """The demo site a newcomer sees after `make run`: complete, well-formed and stable."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
@@ -14,7 +16,7 @@ from wagtail.models import GroupPagePermission, Locale, Page, Site, WorkflowPage
 from core.models import SiteImage
 from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
 from directory.permissions import REVIEW_WORKFLOW
-from home.models import Footer, FormPage, HomePage
+from home.models import Footer, FormPage, HomePage, Subscriber
 from tests.counts import row_counts
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +88,13 @@ def test_demo_sign_up_works_end_to_end(client, demo_site):
     )
     response = client.post(form_page.url, data)
     assert response.status_code == 200
-    assert FormSubmission.objects.filter(page=form_page).count() == 1
+    # The demo's sign-up is a mailing list: a confirmation email, nothing stored until then.
+    assert not Subscriber.objects.exists()
+    (email,) = mail.outbox
+    confirm = re.search(r"https?://\S+\?confirm=\S+", email.body).group(0)
+    assert client.get(urlsplit(confirm).path + "?" + urlsplit(confirm).query).status_code == 200
+    assert Subscriber.objects.get().email == "sam@example.org"
+    assert not FormSubmission.objects.filter(page=form_page).exists()
 
 
 def internal_links(soup, host):
@@ -180,8 +188,26 @@ def test_every_regional_footer_links_the_privacy_notice_and_gives_a_contact(clie
             shown_in = language if prefix else "en"
             link = footer.find("a", string=PRIVACY_LINK_TEXT[shown_in])
             assert link is not None, (host, prefix)
-            assert link["href"].endswith("/privacy/"), (host, prefix, link["href"])
+            # The site's own notice, in the reader's language (never England's English page).
+            assert link["href"] == f"{prefix}/privacy/", (host, prefix, link["href"])
+            assert client.get(link["href"], HTTP_HOST=host).status_code == 200
             assert footer.select_one("address a[href^='mailto:']"), (host, prefix)
+
+
+SITE_BRANDS = {
+    ("localhost", ""): "Arts Backpack",
+    ("wales.localhost", ""): "Arts Backpack Wales",
+    ("wales.localhost", "/cy"): "Arts Backpack Cymru",
+    ("scotland.localhost", "/gd"): "Arts Backpack Alba",
+    ("northern-ireland.localhost", "/ga"): "Arts Backpack Thuaisceart Éireann",
+}
+
+
+def test_the_brand_follows_the_site_and_language(client, demo_site):
+    for (host, prefix), brand in SITE_BRANDS.items():
+        page = BeautifulSoup(client.get(f"{prefix}/", HTTP_HOST=host).content, "html.parser")
+        assert page.select_one(".site-header__brand").get_text(strip=True) == brand, host
+        assert page.title.get_text().endswith(f"| {brand}"), host
 
 
 def test_demo_directories_are_local_and_the_welsh_one_is_in_welsh(client, demo_site):
@@ -199,8 +225,17 @@ def test_demo_directories_are_local_and_the_welsh_one_is_in_welsh(client, demo_s
         assert found, host
         assert f"Showing activities in {nation}." in page.get_text(" ")
     page, welsh = titles("wales.localhost", "/cy/gweithgareddau/")
-    assert len(welsh) == 10
-    assert "Creaduriaid clai" in welsh or "Gweithdy gwneud printiau" in welsh
+    # Every provider listed on the Wales site is translated, so the Welsh directory (which
+    # starts from Wales) finds each of their activities in Welsh, none in English.
+    in_welsh = ActivityPage.objects.live().filter(locale__language_code="cy").count()
+    assert in_welsh > 20
+    heading = page.select_one("#results-heading").get_text(" ", strip=True)
+    assert int(heading.split()[0]) == in_welsh
+    assert len(welsh) == 20  # a full first page
+    assert not page.select(".activity-card__language")
+    assert set(welsh) <= set(
+        ActivityPage.objects.filter(locale__language_code="cy").values_list("title", flat=True)
+    )
     provider = BeautifulSoup(
         client.get("/cy/gweithgareddau/cwmni-celf-y-cymoedd/", HTTP_HOST="wales.localhost").content,
         "html.parser",

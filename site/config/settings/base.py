@@ -7,6 +7,7 @@ documented in the README's configuration table. Services switch on when their va
 runs on embedded defaults (SQLite, Wagtail's database search, local-memory cache, local media).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -38,6 +39,11 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "Arts Backpack <no-reply@artsbackpack.org.uk>"),
     SECURE_HSTS_SECONDS=(int, 31536000),
     FORM_SUBMISSION_RATE=(str, "5/10m"),
+    SAFEGUARDING_EMAILS=(list, []),
+    TRUSTED_PROXY_COUNT=(int, 0),
+    SEARCH_HIT_SAMPLE=(int, 10),
+    LOGIN_FAILURE_LIMIT=(int, 10),
+    LOGIN_COOLOFF_MINUTES=(int, 30),
     LOG_LEVEL=(str, "INFO"),
     ENGLAND_HOSTNAME=(str, "localhost"),
     WALES_HOSTNAME=(str, "wales.localhost"),
@@ -85,6 +91,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_ratelimit",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -94,7 +102,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers before host checks and HTTPS redirects (a load balancer probes it
+    # by IP over HTTP), and a database outage becomes a static 503 page (core/health.py).
+    "core.health.DatabaseHealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (strict; relaxed for the admin beyond sign-in) and
+    # Permissions-Policy on every response (core/security_headers.py).
+    "core.security_headers.PermissionsPolicyMiddleware",
+    "core.security_headers.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Page links follow the request's scheme, host and port (core/urls.py).
     "core.urls.SiteRootUrlMiddleware",
@@ -107,6 +122,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username and address are refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -143,32 +166,50 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # search/backends/database.py, which on PostgreSQL gives each language its own text search
 # configuration (SEARCH_CONFIG_BY_LANGUAGE, below) and on SQLite only changes how results are
 # ranked (an upstream gap); ELASTICSEARCH_URL switches to Wagtail's Elasticsearch 9 backend with
-# no code change. ---
+# no code change. Degrade, never fail: the database index is kept up to date beside
+# Elasticsearch, and a search Elasticsearch cannot answer is logged and answered from it
+# (search/backends/fallback.py). ---
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.fallback",
+            "PRIMARY": "wagtail.search.backends.elasticsearch9",
+            "FALLBACK": "database",
+            "FAILURE_PAUSE": 30,  # seconds to leave Elasticsearch alone after a failure
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX"),
             "TIMEOUT": 10,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},
-        }
+        },
+        "database": {"BACKEND": "search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
-# --- Cache: per-process memory by default; REDIS_URL shares it between processes. ---
+# --- Cache: per-process memory by default; REDIS_URL shares it between processes. A cache that
+# fails means uncached: core/resilient_cache.py turns a Redis error into a logged cache miss
+# (Wagtail's own site-root lookup included) and keeps rate-limit counters per process until
+# Redis is back. Short socket timeouts so an unreachable Redis costs milliseconds, not seconds.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.resilient_cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "artsbackpack",
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 1,
+                "FAILURE_PAUSE": 5,  # seconds to leave Redis alone after an error
+            },
         }
     }
+    # django-ratelimit lists only the memcached and django-redis backends as supported; Django's
+    # own RedisCache (which this wraps) is shared between workers and increments atomically,
+    # which is what the warning is about.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # django-ratelimit warns that a per-process cache gives each worker its own counter. That
@@ -208,6 +249,83 @@ if AWS_STORAGE_BUCKET_NAME:
             "querystring_auth": False,
         },
     }
+
+# --- Content-Security-Policy (django-csp 4), the same in every environment so a violation shows
+# while developing. Public pages, previews and the admin sign-in page: nothing inline at all
+# (the site's templates have no inline script, style element or style attribute; JSON-LD is a
+# data block, which CSP does not govern), no third party except the video players a reader
+# starts by pressing play, no framing, forms only to this site, no <base>. Images and media
+# also from the media bucket when one is configured. ---
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+if AWS_STORAGE_BUCKET_NAME:
+    if env("AWS_S3_CUSTOM_DOMAIN"):
+        MEDIA_ORIGINS = [f"https://{env('AWS_S3_CUSTOM_DOMAIN')}"]
+    elif env("AWS_S3_ENDPOINT_URL"):
+        MEDIA_ORIGINS = [env("AWS_S3_ENDPOINT_URL").rstrip("/")]
+    else:
+        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+else:
+    MEDIA_ORIGINS = []
+CSP_REPORT_PATH = "/csp-report/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": ["'none'"],
+        "worker-src": ["'none'"],
+        "manifest-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "report-uri": CSP_REPORT_PATH,
+    },
+}
+# The Wagtail admin beyond its sign-in page (wagtail/wagtail#1288 is open): its templates and
+# widgets still write inline <script> blocks (page editor set-up, chooser modals, Draftail and
+# StreamField initialisation) and style attributes (progress bars, colour swatches, image
+# focal points, modal positioning), so 'unsafe-inline' for scripts and styles, there only.
+# Nothing else is relaxed except what admin screens load: blob: images (image upload previews)
+# and the page preview panel, a frame on this site. Still no eval, no third-party scripts, no
+# framing of the admin by anyone. Previews keep the strict policy, framed only by this site.
+ADMIN_CONTENT_SECURITY_POLICY_RELAXED = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+    "frame-src": ["'self'", *VIDEO_PLAYER_ORIGINS],
+    "worker-src": ["'self'", "blob:"],
+}
+# Browser features the site never uses are off for it and for any frame in it; the video
+# players (started by the reader) may autoplay, go full screen and picture-in-picture.
+_PLAYERS = ["self", *(f'"{origin}"' for origin in VIDEO_PLAYER_ORIGINS)]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": _PLAYERS,
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": _PLAYERS,
+    "fullscreen": _PLAYERS,
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": _PLAYERS,
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# The admin makes no third-party requests: no avatars from Gravatar, and no check for new
+# Wagtail releases from the dashboard (the admin's connect-src is 'self'; upgrades are ours).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Languages: the four languages of the regional sites. English is served without a prefix,
 # the others under /cy/, /gd/, /ga/. ---
@@ -273,6 +391,33 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Sign-up form abuse protection (django-ratelimit rate syntax: count/period). ---
 FORM_SUBMISSION_RATE = env("FORM_SUBMISSION_RATE")
+# Who is told of a family's withdrawal request (showcase/withdrawals.py); empty means every
+# member of the "Safeguarding reviewers" group with an email address.
+SAFEGUARDING_EMAILS = env("SAFEGUARDING_EMAILS")
+
+# --- Site search statistics (the editors' "Popular search terms" report): an anonymous search
+# is counted only when it found something, and then one in SEARCH_HIT_SAMPLE (1 counts every
+# one); signed-in users' searches always count (search/views.py, record_hit). ---
+SEARCH_HIT_SAMPLE = env("SEARCH_HIT_SAMPLE")
+
+# --- The client's address behind a reverse proxy: how many proxies in front of the site append
+# to X-Forwarded-For. 0 (the default) never reads the header, so a client cannot forge its
+# address; set it to the number of proxies (1 for one nginx or load balancer). One rule,
+# core/client_ip.py, serves the rate limits and the admin lockout. ---
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
+
+# --- Admin sign-in lockout (django-axes): LOGIN_FAILURE_LIMIT wrong passwords for one username
+# from one client address lock that pair out for LOGIN_COOLOFF_MINUTES (each further attempt
+# while locked restarts the wait). Other people, and the same person elsewhere, can still sign
+# in. Attempts are kept in the database, so every worker agrees and a Redis outage changes
+# nothing; `manage.py axes_reset_username <name>` unlocks early. ---
+AXES_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = timedelta(minutes=env("LOGIN_COOLOFF_MINUTES"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
 
 LOGGING = {
     "version": 1,
@@ -281,5 +426,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
     # Background tasks (search indexing, reference index) log every run at INFO; only problems
     # are worth a line in the console.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+        # django-axes announces itself at INFO on every start; lockouts are WARNING.
+        "axes": {"level": "WARNING"},
+        # The Elasticsearch client logs every retry with a traceback; the search fallback
+        # (search/backends/fallback.py) logs an outage once, and errors still show.
+        "elastic_transport": {"level": "ERROR"},
+    },
 }

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0006_merge_core_and_places'),
+        ('home', '0008_editors_see_the_mailing_list'),
     ]
 
     operations = [

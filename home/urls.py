@@ -1,0 +1,7 @@
+from django.urls import path
+
+from home.views import unsubscribe
+
+urlpatterns = [
+    path("unsubscribe/<str:token>/", unsubscribe, name="mailing_list_unsubscribe"),
+]

@@ -1,0 +1,127 @@
+"""The demo's privacy notice, accessibility statement, families' page and showcase on every
+regional site, in every language the site offers (issue 14, items 4 and 5)."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+# host -> the languages the site offers
+SITES = {
+    "localhost": ["en"],
+    "wales.localhost": ["en", "cy"],
+    "scotland.localhost": ["en", "gd"],
+    "northern-ireland.localhost": ["en", "ga"],
+}
+STATEMENT = {
+    "en": "Accessibility statement",
+    "cy": "Datganiad hygyrchedd",
+    "gd": "Aithris ruigsinneachd",
+    "ga": "Ráiteas inrochtaineachta",
+}
+RIGHTS = {"en": "Your rights", "cy": "Eich hawliau", "gd": "Na còraichean agad", "ga": "Do chearta"}
+
+
+def every_site_and_language():
+    for host, languages in SITES.items():
+        for language in languages:
+            yield host, language, "" if language == "en" else f"/{language}"
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def follow_on_site(client, host, href):
+    """Follow a link, checking it stays on the same regional site."""
+    parts = urlsplit(href)
+    assert parts.hostname in (None, host), (host, href)
+    return client.get(parts.path, HTTP_HOST=host)
+
+
+def test_every_footer_links_an_accessibility_statement_in_the_sites_language(client, demo_site):
+    for host, language, prefix in every_site_and_language():
+        footer = soup(client.get(f"{prefix}/", HTTP_HOST=host)).select_one("footer")
+        link = footer.find("a", string=STATEMENT[language])
+        assert link is not None, (host, language)
+        response = follow_on_site(client, host, link["href"])
+        assert response.status_code == 200, (host, language, link["href"])
+        page = soup(response)
+        assert page.html["lang"] == language, (host, language)
+        assert page.h1.get_text(strip=True) == STATEMENT[language]
+        headings = [h.get_text(strip=True) for h in page.select("h2")]
+        assert len(headings) >= 5, (host, language, headings)
+
+
+def test_the_statement_says_how_the_site_is_tested_and_how_to_complain(client, demo_site):
+    page = soup(client.get("/accessibility/", HTTP_HOST="localhost")).get_text(" ")
+    for words in (
+        "partially compliant",
+        "Web Content Accessibility Guidelines version 2.2 AA",
+        "axe-core",
+        "real web browser",
+        "Lighthouse",
+        "Nu HTML Checker",
+        "keyboard",
+        "Equality Advisory and Support Service",
+        "Equality Commission for Northern Ireland",
+        "within five working days",
+    ):
+        assert words in page, words
+
+
+def test_every_site_has_its_own_privacy_notice_covering_childrens_work(client, demo_site):
+    for host, language, prefix in every_site_and_language():
+        footer = soup(client.get(f"{prefix}/", HTTP_HOST=host)).select_one("footer")
+        link = footer.find("a", href=lambda href: href and href.endswith("/privacy/"))
+        assert link is not None, (host, language)
+        response = follow_on_site(client, host, link["href"])
+        assert response.status_code == 200
+        page = soup(response)
+        assert page.html["lang"] == language
+        assert RIGHTS[language] in [h.get_text(strip=True) for h in page.select("h2")]
+    english = soup(client.get("/privacy/", HTTP_HOST="wales.localhost")).get_text(" ")
+    for words in ("Consent lasts for one school year", "erased within three months", "a copy"):
+        assert words in english, words
+
+
+def test_every_regional_site_has_a_families_page_and_a_showcase_with_its_own_works(
+    client, demo_site
+):
+    shown = {}
+    for host, language, prefix in every_site_and_language():
+        slug = "teuluoedd" if language == "cy" else "families"
+        families = client.get(f"{prefix}/{slug}/", HTTP_HOST=host)
+        assert families.status_code == 200, (host, language)
+        assert "take a work down" in soup(families).get_text(" ") or language != "en"
+        index = client.get(f"{prefix}/showcase/", HTTP_HOST=host)
+        assert index.status_code == 200, (host, language)
+        gallery_link = soup(index).select_one(".card__title a")
+        gallery = follow_on_site(client, host, gallery_link["href"])
+        work_links = [a["href"] for a in soup(gallery).select(".artwork-grid a[href*='/work/']")]
+        assert work_links, (host, language)
+        shown[(host, language)] = set(work_links)
+        work = follow_on_site(client, host, work_links[0])
+        withdraw = soup(work).select_one(".showcase__withdraw a")["href"]
+        assert follow_on_site(client, host, withdraw).status_code == 200
+    # Each site shows its own children's work: consent is for that site.
+    titles = {host: soup(client.get("/showcase/", HTTP_HOST=host)).get_text(" ") for host in SITES}
+    assert "The Wales pilot" in titles["wales.localhost"]
+    assert "The Wales pilot" not in titles["localhost"]
+    assert "Leicester" not in titles["scotland.localhost"]
+
+
+def test_the_welsh_statements_are_written_in_welsh(client, demo_site):
+    def text(path):
+        response = client.get(path, HTTP_HOST="wales.localhost")
+        assert response.status_code == 200, path
+        return soup(response).select_one("main").get_text(" ")
+
+    assert "Y Comisiwn Cydraddoldeb a Hawliau Dynol" in text("/cy/accessibility/")
+    assert "Equality and Human Rights Commission" not in text("/cy/accessibility/")
+    privacy = text("/cy/privacy/")
+    assert "Swyddfa'r Comisiynydd Gwybodaeth" in privacy
+    assert "Information Commissioner" not in privacy
+    assert "Gofyn i ni dynnu gwaith i lawr" in text("/cy/teuluoedd/")
