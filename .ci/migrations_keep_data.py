@@ -46,6 +46,11 @@ COUNTED = {
     "group permissions": ["auth.Group_permissions"],
     "workflow pages": ["wagtailcore.WorkflowPage"],
 }
+# Counts a migration may raise but never lower: a moved model's content type is renamed, not
+# added, so the number of types grows only by the new models' own; and a data migration may
+# grant an existing group rights on a new model (the safeguarding reviewers on withdrawal
+# requests, editors on the mailing list).
+MAY_GROW = {"content types", "group permissions"}
 # Which region each site serves, wherever the setting lives in that version.
 REGION_SETTINGS = ["regions.RegionSettings", "home.SiteSettings"]
 
@@ -161,14 +166,20 @@ def main():
         print("after:", json.dumps(after, indent=1))
         manage(ROOT, env, "shell", "-c", SERVES)
 
-    lost = {key: (before[key], after.get(key)) for key in before if before[key] != after.get(key)}
-    # A moved model's content type is renamed, not added: the number of types may only grow
-    # by the new models' own.
-    lost.pop("content types", None)
+    lost = {
+        key: (before[key], after.get(key))
+        for key in before
+        if before[key] != after.get(key)
+        and not (key in MAY_GROW and (after.get(key) or 0) > before[key])
+    }
+    for key in sorted(MAY_GROW & before.keys()):
+        if before[key] != after.get(key):
+            print(f"{key}: {before[key]} -> {after.get(key)} (new models' own)")
     if lost:
         print("Migrations changed these (before, after):", lost)
         return 1
-    print(f"migrations keep data: {len(before) - 1} counts unchanged since {options.base}")
+    kept = len(before) - len(MAY_GROW & before.keys())
+    print(f"migrations keep data: {kept} counts unchanged since {options.base}, none lowered")
     return 0
 
 

@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import ModelLogEntry
 
 from showcase.admin_views import expiring_consents
@@ -243,6 +244,10 @@ def test_expiring_report_lists_the_next_thirty_days_only(client, admin_user, sit
     client.force_login(admin_user)
     body = client.get("/admin/reports/consent-expiring/").content
     assert b"AB-SOON01" in body and b"AB-LATE01" not in body and b"AB-RENEW1" not in body
+    # The expiry is shown as the day it falls on (not "Just now" for a date ahead).
+    expires = date_format(timezone.localtime(now + timedelta(days=10)), "j F Y")
+    assert expires.encode() in body
+    assert b"Just now" not in body
 
 
 def test_storage_files_gone_means_gone_on_disk(site):
