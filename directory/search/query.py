@@ -26,6 +26,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from directory.models import ActivityPage, ActivitySession
 from directory.search.cards import prefetch_for_cards
@@ -184,11 +185,25 @@ def _text_matches(scope, query):
         return []
     # Only ids are needed: deferring every other column keeps building the results cheap.
     pages = scope.pages_for_text_search().only("id")
-    # The words are read in the scope's language (on PostgreSQL each language has its own text
-    # search configuration), whichever language the caller has active.
-    with translation.override(scope.locale.language_code):
-        matches = pages.search(terms, operator="and", order_by_relevance=True)
-    return [page.pk for page in matches]
+    # On PostgreSQL each page is indexed with its own language's text search configuration, and
+    # a query is read with the active language's: so the words are read once per language the
+    # scope shows (an English-only activity found by a Welsh reader was indexed as English),
+    # the reader's language first, whichever language the caller has active.
+    locales = [
+        scope.locale,
+        *Locale.objects.filter(pk__in=pages.values("locale"))
+        .exclude(pk=scope.locale.pk)
+        .order_by("pk"),
+    ]
+    found = {}
+    for locale in locales:
+        with translation.override(locale.language_code):
+            matches = pages.filter(locale=locale).search(
+                terms, operator="and", order_by_relevance=True
+            )
+            for page in matches:
+                found.setdefault(page.pk, None)
+    return list(found)
 
 
 def ordered(queryset, sort):
