@@ -17,6 +17,7 @@ which receives the section as ``section`` along with the page's context.
 
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from wagtail import hooks
 
 # The home page's sections, below the signposts.
@@ -29,6 +30,13 @@ RELATED_PANELS = "related_panels"
 # page being shown and returning a ``SearchBox`` (or None when the site has no directory), so
 # neither core nor the home page needs to know which page type holds the search.
 DIRECTORY_SEARCH = "directory_search"
+# Controls beside an activity, on its result card ("card") and its page ("page"), from apps
+# the directory does not know (the class backpack's Save button and booking request). Each
+# function takes the request, the activity and the place, and returns a ``Section``.
+ACTIVITY_ACTIONS = "activity_actions"
+# Links in the site header from other apps (the class backpack's "Saved" count). Each function
+# takes the request and returns a ``Section`` or None.
+HEADER_LINKS = "header_links"
 
 
 @dataclass(frozen=True)
@@ -62,3 +70,12 @@ def sections_for(hook_name, request, page):
         if section is not None and section.items:
             sections.append(section)
     return sections
+
+
+def render_sections(sections, request, **context):
+    """Each section through its own template, joined: for sections shown inside another
+    template's markup (header links, activity controls) rather than as page sections."""
+    return "".join(
+        render_to_string(section.template, {"section": section, **context}, request=request)
+        for section in sections
+    )

@@ -61,3 +61,9 @@ def activity_calendar(activity, sessions, url, host):
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+# For other apps' calendars (the class backpack's feed): the same escaping and folding.
+escape_text = _escape
+fold_line = _fold
+utc_stamp = _stamp

@@ -104,3 +104,58 @@ def stage_labels_for_ages(nation_code, age_min, age_max):
     """The stages an activity for ``age_min``–``age_max`` suits, for cards and activity pages
     (the same rule as the directory's stage filter)."""
     return [stage for stage in stages_for(nation_code) if stage.covers(age_min, age_max)]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    """A class's year group as its nation names it, and the age its children start the school
+    year at (what the stage rule above reads ages by)."""
+
+    slug: str
+    name: str  # lazily translated, with %(number)s where the number goes
+    number: int
+    start_age: int
+
+    @property
+    def label(self):
+        # Worded when shown, in the reader's language (never at import time).
+        return str(self.name) % {"number": self.number}
+
+
+_RECEPTION = _("Reception")
+_YEAR = _("Year %(number)s")
+_PRIMARY = _("Primary %(number)s (P%(number)s)")
+
+YEAR_GROUPS_BY_NATION = {
+    ENGLAND: [
+        YearGroup("reception", _RECEPTION, 0, 4),
+        *(YearGroup(f"year-{n}", _YEAR, n, n + 4) for n in range(1, 7)),
+    ],
+    WALES: [
+        YearGroup("reception", _RECEPTION, 0, 4),
+        *(YearGroup(f"year-{n}", _YEAR, n, n + 4) for n in range(1, 7)),
+    ],
+    # Scotland's P1 starts between 4½ and 5½: read as 5, the age most of the class reaches.
+    SCOTLAND: [YearGroup(f"p{n}", _PRIMARY, n, n + 4) for n in range(1, 8)],
+    # Northern Ireland's P1 children are 4 at the start of the school year.
+    NORTHERN_IRELAND: [YearGroup(f"p{n}", _PRIMARY, n, n + 3) for n in range(1, 8)],
+}
+
+
+def year_groups_for(nation_code):
+    return YEAR_GROUPS_BY_NATION.get(
+        nation_code or DEFAULT_NATION, YEAR_GROUPS_BY_NATION[DEFAULT_NATION]
+    )
+
+
+def find_year_group(nation_code, slug):
+    """The stored year group ``slug`` in ``nation_code``'s system, else in any nation's (a
+    class keeps its year group whichever site shows it); None if unknown."""
+    for group in year_groups_for(nation_code):
+        if group.slug == slug:
+            return group
+    for groups in YEAR_GROUPS_BY_NATION.values():
+        for group in groups:
+            if group.slug == slug:
+                return group
+    return None

@@ -1,6 +1,15 @@
 from django import template
 
-from core.sections import search_box_for, sections_for
+from django.utils.safestring import mark_safe
+from wagtail import hooks
+
+from core.sections import (
+    ACTIVITY_ACTIONS,
+    HEADER_LINKS,
+    render_sections,
+    search_box_for,
+    sections_for,
+)
 
 register = template.Library()
 
@@ -23,3 +32,31 @@ def directory_search(context, heading="", heading_level="h2", id_prefix="search"
         "heading_level": heading_level,
         "id_prefix": id_prefix,
     }
+
+
+@register.simple_tag(takes_context=True)
+def activity_actions(context, activity, place="card"):
+    """Other apps' controls for this activity (core/sections.py ``ACTIVITY_ACTIONS``)."""
+    request = context.get("request")
+    if request is None or activity is None:
+        return ""
+    sections = []
+    for hook in hooks.get_hooks(ACTIVITY_ACTIONS):
+        section = hook(request, activity, place)
+        if section is not None and section.items:
+            sections.append(section)
+    return mark_safe(render_sections(sections, request, activity=activity))
+
+
+@register.simple_tag(takes_context=True)
+def header_links(context):
+    """Other apps' links in the site header (core/sections.py ``HEADER_LINKS``)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    sections = []
+    for hook in hooks.get_hooks(HEADER_LINKS):
+        section = hook(request)
+        if section is not None and section.items:
+            sections.append(section)
+    return mark_safe(render_sections(sections, request))

@@ -86,6 +86,7 @@ def prefetch_for_cards(activities, locale):
         code = languages.get(activity.locale_id, language)
         activity.content_language = "" if code == language else code
         activity.art_form_names = [name for name, _slug in names["art_forms"][activity.pk]]
+        activity.art_form_slugs = [slug for _name, slug in names["art_forms"][activity.pk]]
         activity.format_names = [name for name, _slug in names["formats"][activity.pk]]
         activity.where = where(
             activity,

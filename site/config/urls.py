@@ -38,6 +38,8 @@ if settings.SERVE_MEDIA:
 # Public pages and search, under /cy/, /gd/, /ga/ for those languages; English has no prefix.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    # The class backpack: saved activities, class plans and booking requests (never cached).
+    path("backpack/", include("backpack.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

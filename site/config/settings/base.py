@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "directory",
     "stories",
     "showcase",
+    "backpack",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -436,3 +437,10 @@ LOGGING = {
         "elastic_transport": {"level": "ERROR"},
     },
 }
+
+# The class backpack's retention (backpack_retention, run daily): a booking request's contact
+# details (name, email, phone) are erased this many days after the experience's date (or after
+# the request, when it named no date), and a backpack nobody has opened to change for this many
+# days is deleted with its plan.
+BACKPACK_REQUEST_CONTACT_DAYS = env.int("BACKPACK_REQUEST_CONTACT_DAYS", default=180)
+BACKPACK_IDLE_DAYS = env.int("BACKPACK_IDLE_DAYS", default=730)
