@@ -18,6 +18,7 @@ which receives the section as ``section`` along with the page's context.
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from wagtail import hooks
 
 # The home page's sections, below the signposts.
@@ -75,7 +76,10 @@ def sections_for(hook_name, request, page):
 def render_sections(sections, request, **context):
     """Each section through its own template, joined: for sections shown inside another
     template's markup (header links, activity controls) rather than as page sections."""
-    return "".join(
-        render_to_string(section.template, {"section": section, **context}, request=request)
-        for section in sections
+    # Each piece is a template's output, escaped by the template engine: joined, it stays safe.
+    return SafeString(
+        "".join(
+            render_to_string(section.template, {"section": section, **context}, request=request)
+            for section in sections
+        )
     )
