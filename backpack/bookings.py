@@ -12,7 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from backpack.models import BookingRequest, RequestStatus, Status
 
@@ -27,13 +27,19 @@ STATUS_AFTER_ANSWER = {
 
 
 def is_rate_limited(request, increment=False):
-    return is_ratelimited(
+    """Whether this address has used up its requests. Only sent requests count (a teacher
+    correcting a mistake is never locked out). django-ratelimit's own check without counting
+    lets one more through than the rate says, so the stored count is compared here."""
+    usage = get_usage(
         request,
         group=RATE_LIMIT_GROUP,
         key="ip",
         rate=settings.FORM_SUBMISSION_RATE,
         increment=increment,
     )
+    if usage is None:
+        return False
+    return usage["should_limit"] if increment else usage["count"] >= usage["limit"]
 
 
 def provider_address(activity, provider):

@@ -2,15 +2,22 @@
 and booking request beside every activity, the header's saved count, a home-page section and
 the visits panel on provider pages; and the providers' "Requests" inbox in the admin."""
 
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    EditView,
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    UsageView,
+)
 
 from backpack import saved
 from backpack.bookings import answer_request
@@ -105,8 +112,11 @@ class RequestIndexView(IndexView):
 
 
 class RequestEditView(EditView):
+    def get_queryset(self):
+        # Another provider's request is not found at all (404), not merely refused.
+        return requests_for(self.request.user)
+
     def get_object(self, queryset=None):
-        self.previous_status = None
         obj = super().get_object(queryset)
         self.previous_status = obj.status
         return obj
@@ -115,6 +125,16 @@ class RequestEditView(EditView):
         instance = super().save_instance()
         answer_request(instance, self.previous_status)
         return instance
+
+
+class RequestInspectView(InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(requests_for(self.request.user), pk=unquote(str(self.pk)))
+
+
+class RequestUsageView(UsageView):
+    def get_object(self):
+        return get_object_or_404(requests_for(self.request.user), pk=unquote(str(self.pk)))
 
 
 class BookingRequestViewSet(SnippetViewSet):
@@ -129,6 +149,8 @@ class BookingRequestViewSet(SnippetViewSet):
     copy_view_enabled = False
     index_view_class = RequestIndexView
     edit_view_class = RequestEditView
+    inspect_view_class = RequestInspectView
+    usage_view_class = RequestUsageView
     list_display = ["activity_title", "school_name", "status", "provider", "received_at"]
     list_filter = ["status"]
     search_fields = ["activity_title", "school_name"]
