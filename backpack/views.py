@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -67,8 +67,10 @@ def private(view):
 
 
 def _safe_next(request, fallback):
+    # Only a path on this site: never another host, and never a bare word that redirect()
+    # would take for a view name.
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -119,7 +121,7 @@ def toggle_saved(request):
         if _wants_json(request):
             return JsonResponse({"error": _("That activity is no longer listed.")}, status=400)
         messages.error(request, _("That activity is no longer listed."))
-        return redirect(_safe_next(request, reverse("backpack:saved")))
+        return HttpResponseRedirect(_safe_next(request, reverse("backpack:saved")))
     if request.POST.get("action") == "remove":
         saved.remove(request, activity.translation_key)
         message = _("Removed “%(title)s” from your saved activities.") % {"title": activity.title}
@@ -132,7 +134,7 @@ def toggle_saved(request):
             {"saved": saved.is_saved(request, activity), "count": count, "message": message}
         )
     messages.success(request, message)
-    return redirect(_safe_next(request, reverse("backpack:saved")))
+    return HttpResponseRedirect(_safe_next(request, reverse("backpack:saved")))
 
 
 @private
