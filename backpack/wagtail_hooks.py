@@ -23,6 +23,7 @@ from backpack import saved
 from backpack.bookings import answer_request
 from backpack.models import BookingRequest
 from backpack.visits import visit_figures
+from core.bootstrap import DEMO_CONTENT
 from core.sections import (
     ACTIVITY_ACTIONS,
     HEADER_LINKS,
@@ -182,3 +183,11 @@ class BookingRequestViewSet(SnippetViewSet):
 
 
 register_snippet(BookingRequestViewSet)
+
+
+# After the directory's demo content: the demo class plans its activities.
+@hooks.register(DEMO_CONTENT, order=40)
+def demo_backpack(setup):
+    from backpack import demo_content
+
+    demo_content.load(setup.stdout)
