@@ -1,8 +1,8 @@
 """The demo directory supports a teacher's journey in each pilot area: for every primary year
 group and each of the five core art forms, at least three activities near the school (within
 ten miles of its postcode, or in its council area where postcodes have no location), one of
-them coming to the school; Welsh-medium offers in Wales, translated into Welsh; and activities
-that never contradict themselves."""
+them coming to the school, from at least two providers; Welsh-medium offers in Wales,
+translated into Welsh; and activities that never contradict themselves."""
 
 import re
 from datetime import timedelta
@@ -67,9 +67,35 @@ def test_every_year_group_finds_three_activities_of_each_art_form_nearby(demo_si
     assert shortfalls == [], area
 
 
+COUNCIL_AREAS = {"Leicester": "GB-LCE", "Cardiff": "GB-CRF", "Fife": "GB-FIF", "Belfast": "GB-BFS"}
+
+
+@pytest.mark.parametrize("area", PILOT_AREAS)
+def test_every_art_form_nearby_comes_from_more_than_one_provider(demo_site, area):
+    """A teacher compares providers, not only one provider's offers: whatever their class's
+    year group, near the school and in its council area, each core art form's results come
+    from at least two providers."""
+    region, search = PILOT_AREAS[area]
+    scope = _scope(region)
+    council = Place.objects.get(code=COUNCIL_AREAS[area], locale__language_code="en")
+    shortfalls = []
+    for where in (_where(search), {"place": council}):
+        for art_form in ART_FORMS:
+            for age in PRIMARY_AGES:
+                filters = Filters(**where, art_form=(art_form,), age_range=(age, age))
+                results = search_activities(scope, filters, page_size=50)
+                found = list(results.page.object_list)
+                assert len(found) == results.total  # every result is on this one page
+                # An activity is its provider's child page: the parent's tree path, without
+                # a query per result.
+                providers = {activity.path[: -ActivityPage.steplen] for activity in found}
+                if results.total < 3 or len(providers) < 2:
+                    shortfalls.append((sorted(where), art_form, age, results.total, providers))
+    assert shortfalls == [], area
+
+
 def test_the_same_is_true_by_council_area(demo_site):
-    codes = {"Leicester": "GB-LCE", "Cardiff": "GB-CRF", "Fife": "GB-FIF", "Belfast": "GB-BFS"}
-    for area, code in codes.items():
+    for area, code in COUNCIL_AREAS.items():
         scope = _scope(PILOT_AREAS[area][0])
         place = Place.objects.get(code=code, locale__language_code="en")
         for art_form in ART_FORMS:
