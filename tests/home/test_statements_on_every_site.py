@@ -125,3 +125,77 @@ def test_the_welsh_statements_are_written_in_welsh(client, demo_site):
     assert "Swyddfa'r Comisiynydd Gwybodaeth" in privacy
     assert "Information Commissioner" not in privacy
     assert "Gofyn i ni dynnu gwaith i lawr" in text("/cy/teuluoedd/")
+
+
+def english_sentences(slug):
+    """Every sentence of the English page's body and introduction, as the demo writes them."""
+    from home.demo_regions import shared_page_spec
+
+    spec = shared_page_spec(slug)
+    texts = [spec["introduction"]]
+    for block in spec.get("body", []):
+        texts += block.get("paragraphs", [])
+        if "html" in block:
+            texts += [li.get_text() for li in BeautifulSoup(block["html"], "html.parser")("li")]
+    return [sentence for text in texts for sentence in text.split(". ") if len(sentence) > 20]
+
+
+# host, language, the families' page's slug, and words each page must say in the language
+TRANSLATED_STATEMENTS = [
+    (
+        "wales.localhost",
+        "cy",
+        "teuluoedd",
+        {
+            "families": "Gofyn i ni dynnu gwaith i lawr",
+            "privacy": "Swyddfa'r Comisiynydd Gwybodaeth",
+            "accessibility": "Y Comisiwn Cydraddoldeb a Hawliau Dynol",
+        },
+    ),
+    (
+        "scotland.localhost",
+        "gd",
+        "families",
+        {
+            "families": "Iarr oirnn obair a thoirt sìos",
+            "privacy": "Oifis a' Choimiseanair Fiosrachaidh",
+            "accessibility": "Coimisean na Co-ionannachd agus Chòraichean Daonna",
+        },
+    ),
+    (
+        "northern-ireland.localhost",
+        "ga",
+        "families",
+        {
+            "families": "Iarr orainn saothar a bhaint anuas",
+            "privacy": "Oifig an Choimisinéara Faisnéise",
+            "accessibility": "Coimisiún Comhionannais agus Cearta Daonna",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("host", "language", "families", "words"), TRANSLATED_STATEMENTS)
+def test_translated_statements_are_written_in_the_sites_language(
+    client, demo_site, host, language, families, words
+):
+    """The Welsh, Gaelic and Irish privacy notice, accessibility statement and families' page
+    say all they say in English, in their own language: no English sentence of the body is left
+    in them, and each says something only a translation would."""
+    for slug, path in (
+        ("families", families),
+        ("privacy", "privacy"),
+        ("accessibility", "accessibility"),
+    ):
+        response = client.get(f"/{language}/{path}/", HTTP_HOST=host)
+        assert response.status_code == 200, (host, slug)
+        page = soup(response)
+        assert page.html["lang"] == language
+        text = " ".join(page.select_one("main").get_text(" ").split())
+        assert words[slug] in text, (language, slug)
+        english = [s for s in english_sentences(slug) if s in text]
+        assert english == [], (language, slug)
+        # The English page itself has every sentence, so the check above can fail.
+        english_page = soup(client.get(f"/{slug}/", HTTP_HOST=host)).select_one("main")
+        english_text = " ".join(english_page.get_text(" ").split())
+        assert all(s in english_text for s in english_sentences(slug)), slug
