@@ -190,3 +190,25 @@ def test_demo_prices_and_dates_vary(demo_site):
     assert len(starts) >= 30
     assert ActivityPage.objects.filter(availability="on_request").exists()
     assert Site.objects.count() == 4
+
+
+def test_a_provider_offers_named_ideas_in_other_art_forms_for_every_year_group():
+    from directory.demo_content import plan_offers
+
+    spec = {
+        "slug": "example-touring-company",
+        "places": ["GB-LCE"],
+        "forms": [],
+        "also": {"music": "Big sing assembly", "dance": "Dance assembly"},
+    }
+    offers = [(form, idea["title"], ages) for form, idea, ages, _language in plan_offers(spec)]
+    assert [(form, title) for form, title, _ages in offers] == [
+        ("music", "Big sing assembly"),
+        ("dance", "Dance assembly"),
+    ]
+    assert all(age_min <= 4 and age_max >= 11 for _form, _title, (age_min, age_max) in offers)
+    # A provider with no venue cannot host a visit: a data mistake stops the load.
+    with pytest.raises(ValueError, match="Dance studio day"):
+        plan_offers({**spec, "also": {"dance": "Dance studio day"}})
+    with pytest.raises(ValueError, match="No such idea"):
+        plan_offers({**spec, "also": {"dance": "No such idea"}})
