@@ -1,10 +1,11 @@
 """Every public page type, in every language of every regional site, is valid HTML by the Nu
 HTML Checker (issue 14).
 
-The demo world gives one live page of each type per site and language. Each is rendered with
-Django's test client, as are the states a page can be in (filters applied, nothing found, bad
-input, a form with its errors, the mailing list's confirm and unsubscribe answers, site search,
-the 404 page). All of them are written to files and checked in ONE run of the checker, because
+The demo world gives one live page of each type per site and language (and every standard
+page, story and gallery, an activity of each shape, and a page and a story carrying every body
+block). Each is rendered with Django's test client, as are the states a page can be in (filters
+applied, nothing found, bad input, a form with its errors, the mailing list's confirm and
+unsubscribe answers, site search, the 404 page). All of them are written to files and checked in ONE run of the checker, because
 starting its JVM costs seconds and each page costs milliseconds.
 
 The checker is ``vnu.jar`` from npm's ``vnu-jar`` package (``npm ci`` puts it in
@@ -21,16 +22,22 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
 from django.db.models import Q
 from wagtail.models import Page, Site, get_page_models
 
+from core.factories import SiteImageFactory
 from directory.models import ActivityPage
 from home import mailing_list
+from home.factories import StandardPageFactory
 from home.models import FormPage, StandardPage
 from regions.regions import region_for_site
 from showcase.models import ShowcaseIndexPage, ShowcasePage
-from stories.models import StoryPage
+from stories.factories import StoryPageFactory
+from stories.models import StoryIndexPage, StoryPage
+from tests.blocks import every_shared_block
+from tests.stories.test_blocks import every_story_block
 
 pytestmark = [pytest.mark.django_db, pytest.mark.html_check]
 
@@ -92,6 +99,31 @@ def vnu_command():
             pytest.fail(f"The Nu HTML Checker cannot run: {problem}")
         pytest.skip(problem)
     return [java, "-Xss8m", "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
+
+
+@pytest.fixture
+def every_block(demo_site):
+    """A standard page with every shared block and a story with every story block on England's
+    site (the demo's own pages use only some), checked with the standard pages and stories."""
+    home = demo_site.root_page.specific
+    image = SiteImageFactory(credit="Photo: Sam Lee")
+    data = b"%PDF-1.4 pilot report " * 100
+    document = wagtail_factories.DocumentFactory(
+        title="Pilot report", file__filename="pilot-report.pdf", file__data=data
+    )
+    StandardPageFactory(
+        parent=home,
+        title="Every block",
+        slug="html-check-every-block",
+        body=every_shared_block(image, document, link_url="/sign-up/"),
+    )
+    index = StoryIndexPage.objects.child_of(home).live().get()
+    StoryPageFactory(
+        parent=index,
+        title="Every story block",
+        slug="html-check-every-story-block",
+        body=every_story_block(image, document, index),
+    )
 
 
 @dataclass
@@ -329,7 +361,9 @@ def describe(message, files):
     return f"{where} line {line}: {message.get('message')}\n      {extract}"
 
 
-def test_every_page_type_in_every_language_is_valid_html(vnu_command, client, demo_site, tmp_path):
+def test_every_page_type_in_every_language_is_valid_html(
+    vnu_command, client, demo_site, every_block, tmp_path
+):
     crawl = Crawl(client)
     seen_types = set()
     for number, site in enumerate(Site.objects.order_by("pk")):
