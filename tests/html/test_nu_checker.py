@@ -5,8 +5,8 @@ The demo world gives one live page of each type per site and language (and every
 page, story and gallery, an activity of each shape, and a page and a story carrying every body
 block). Each is rendered with Django's test client, as are the states a page can be in (filters
 applied, nothing found, bad input, a form with its errors, the mailing list's confirm and
-unsubscribe answers, site search, the 404 page). All of them are written to files and checked in ONE run of the checker, because
-starting its JVM costs seconds and each page costs milliseconds.
+unsubscribe answers, site search, the 404 page). All of them are written to files and checked
+in ONE run of the checker, because starting its JVM costs seconds and each page milliseconds.
 
 The checker is ``vnu.jar`` from npm's ``vnu-jar`` package (``npm ci`` puts it in
 ``node_modules/``) and needs Java. Without either the test skips, unless ``CI`` or
