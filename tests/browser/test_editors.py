@@ -53,9 +53,9 @@ def test_an_editor_types_leic_ticks_leicester_and_saves(page, demo):
     page.locator("#id_age_min").fill("5")
     page.locator("#id_age_max").fill("11")
     page.locator("#id_is_free").check()
-    page.locator("input[name=art_forms]").locator("xpath=..").filter(
-        has_text="Music"
-    ).locator("input").check()
+    page.locator("input[name=art_forms]").locator("xpath=..").filter(has_text="Music").locator(
+        "input"
+    ).check()
     page.locator("input[name=formats]").first.check()
     page.locator("input[name=delivery_languages]").first.check()
     page.get_by_role("button", name="Save draft").click()
