@@ -271,3 +271,22 @@ def test_the_taken_address_message_escapes_the_other_pages_title(editor, provide
     message = str(posted.context["form"].errors["title"][0])
     assert "Circus &lt;b&gt;day&lt;/b&gt;</a>" in message  # the title is text, not markup
     assert "<b>" not in message
+
+
+def test_a_welsh_provider_page_offers_welsh_place_names(editor, providers):
+    directory_cy = providers["cy"].get_parent()
+    url = reverse("wagtailadmin_pages:add", args=["directory", "providerpage", directory_cy.pk])
+    names = [label.split(" (")[0] for label in offered(editor.get(url), "places_served")]
+    assert "Caerdydd" in names and "Cardiff" not in names and "Leicester" in names
+
+
+def test_the_place_list_costs_no_query_per_place(editor, providers, django_assert_max_num_queries):
+    places = Place.objects.filter(locale__language_code="en").count()
+    assert places > 200
+    # Measured at 44 queries for the whole Welsh add form (Wagtail's editor included);
+    # one more query per place would pass 250.
+    with django_assert_max_num_queries(80) as captured:
+        response = editor.get(add_url(providers["cy"]))
+    assert response.status_code == 200
+    assert len(captured.captured_queries) < places
+    assert response.content.count(b'name="places"') == places
