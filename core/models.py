@@ -9,6 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.admin_forms import BasePageForm
+
 
 class SiteImage(AbstractImage):
     """The site's image model. A credit travels with the image; alt text does not, because the
@@ -76,6 +78,9 @@ class BasePage(Page):
         related_name="+",
         help_text=_("Shown when shared. Defaults to the listing image."),
     )
+
+    # Choices in the page's own language, and a taken slug explained (core/admin_forms.py).
+    base_form_class = BasePageForm
 
     promote_panels = [
         *Page.promote_panels,
