@@ -4,6 +4,8 @@ come from this site, cards in a row are even, a story reads in a column of about
 characters, and nothing scrolls sideways. Screenshots of a story and a showcase gallery are
 saved for a person to judge (home, directory and activity are saved by test_teacher_path)."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from playwright.sync_api import expect
 
@@ -147,4 +149,25 @@ def test_showcase_gallery_shows_even_pictures(page, demo, axe_check, screenshots
     screenshots(page, f"showcase-{width}")
     for i in range(images.count()):
         assert images.nth(i).get_attribute("src").startswith("/showcase-media/")
+    assert page.request_log.foreign() == []
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_welsh_home_keeps_its_longer_menu_inside_the_page(page, demo, screenshots, width):
+    """Welsh words are longer than English ones: the menu may take a second line, but never
+    runs off the page, and Welsh letters (ŵ, ŷ) come from the site's own typeface."""
+    port = urlsplit(demo.url).port
+    page.set_viewport_size({"width": width, "height": WIDTHS[width]})
+    page.goto(f"http://wales.localhost:{port}/cy/")
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    main = page.locator("main").bounding_box()
+    if width == 1280:
+        links = page.locator("#primary-nav-list > li > a")
+        for i in range(links.count()):
+            box = links.nth(i).bounding_box()
+            assert box["x"] + box["width"] <= main["x"] + main["width"] + 1, box
+    assert_no_sideways_scroll(page)
+    screenshots(page, f"home-cy-{width}")
+    fonts = [url for url in page.request_log.urls if url.endswith(".woff2")]
+    assert all("/static/fonts/" in url for url in fonts), fonts
     assert page.request_log.foreign() == []
