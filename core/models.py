@@ -126,6 +126,16 @@ class BasePage(Page):
         return self.listing_title or self.title
 
     @property
+    def card_image(self):
+        """The picture a listing card shows; page types with a picture of their own fall back
+        to it."""
+        return self.listing_image
+
+    @property
+    def card_summary(self):
+        return self.listing_summary
+
+    @property
     def meta_description(self):
         return self.search_description or self.listing_summary
 

@@ -504,6 +504,17 @@ class ActivityPage(RoutablePageMixin, BasePage):
         return super().meta_description or self.summary
 
     @property
+    def card_image(self):
+        """A card's picture: the listing image if an editor chose one, else the activity's own
+        picture, so an activity with a picture never shows up on a card without it."""
+        return super().card_image or self.image
+
+    @property
+    def card_summary(self):
+        """Every activity has a summary; a card uses it when no listing summary was written."""
+        return super().card_summary or self.summary
+
+    @property
     def planning_sections(self):
         """(anchor, heading, text) of each planning detail the provider filled in (cancellation
         terms are shown with the booking details)."""
