@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint format check bench messages loadtest
+.PHONY: run test install lint format check bench messages loadtest lighthouse
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,3 +72,17 @@ bench: install
 # per second, p50/p95/p99 and non-2xx answers per phase, and fails if any answer was an error.
 loadtest: install
 	$(PY) .ci/loadtest.py
+
+# The checkers from npm (package.json, pinned in package-lock.json): the Nu HTML Checker, which
+# `make test` runs (tests/html/test_nu_checker.py), and Lighthouse. Reinstalled only when the
+# lock file changed; --ignore-scripts: vnu-jar's install script would fetch a Java runtime,
+# and the machine's own Java is used instead.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+
+# Lighthouse (mobile) accessibility and SEO of the home page, the directory after a search and
+# an activity page, on the production settings with the demo content (throwaway SQLite database
+# in /tmp/artsbackpack-lighthouse/). Prints the six scores and fails if any is below 100.
+# Needs Chromium (CHROME_PATH, default /usr/bin/chromium); LIGHTHOUSE_REUSE=1 keeps the database.
+lighthouse: install node_modules/.package-lock.json
+	$(PY) .ci/lighthouse.py

@@ -9,6 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.admin_forms import BasePageForm
+
 
 class SiteImage(AbstractImage):
     """The site's image model. A credit travels with the image; alt text does not, because the
@@ -77,6 +79,9 @@ class BasePage(Page):
         help_text=_("Shown when shared. Defaults to the listing image."),
     )
 
+    # Choices in the page's own language, and a taken slug explained (core/admin_forms.py).
+    base_form_class = BasePageForm
+
     promote_panels = [
         *Page.promote_panels,
         MultiFieldPanel(
@@ -119,6 +124,16 @@ class BasePage(Page):
     @property
     def card_title(self):
         return self.listing_title or self.title
+
+    @property
+    def card_image(self):
+        """The picture a listing card shows; page types with a picture of their own fall back
+        to it."""
+        return self.listing_image
+
+    @property
+    def card_summary(self):
+        return self.listing_summary
 
     @property
     def meta_description(self):

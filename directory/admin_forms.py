@@ -4,8 +4,8 @@ import uuid
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.admin_forms import BasePageForm
 from directory.models.venues import ProviderVenue
 
 
@@ -13,7 +13,7 @@ def _as_uuid(value):
     return uuid.UUID(str(value))
 
 
-class ActivityPageForm(WagtailAdminPageForm):
+class ActivityPageForm(BasePageForm):
     """Offers exactly the parent provider's venues (same language) for ``venue_key``.
 
     Wagtail passes the parent page to the form when creating and editing, so the choices are

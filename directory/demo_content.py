@@ -8,8 +8,9 @@ access, from generators seeded by the provider's slug and the activity's title, 
 the same on every run. Every detail of an activity follows from its idea (where it happens, how
 long, for what group), so none contradicts itself; slugs are made from titles. In each pilot
 area (Leicester, Belfast, Fife, Cardiff) a provider per core art form offers four activities
-whose ages cover every primary year group. Pages are made by the directory's factories, as in
-the tests.
+whose ages cover every primary year group, and at least one other local provider offers an
+activity in that art form for every year group too, so no art form hangs on one provider.
+Pages are made by the directory's factories, as in the tests.
 
 ``load(stdout, activities=N)`` adds N more varied activities, deterministically, for benchmarks.
 """
@@ -157,7 +158,8 @@ def plan_offers(spec):
 
     A pilot provider offers four in its art form, one in each of the ``pilot_slots``: the
     first comes to the school; the second and third are at its venue where it has one. Others
-    offer up to ``offers`` (default four) ideas from their art forms."""
+    offer up to ``offers`` (default four) ideas from their art forms. Any provider may also
+    offer named ideas in other art forms (``_also_offers``)."""
     parts = activity_parts()
     languages = spec.get("languages", ["english"])
     plan = []
@@ -179,17 +181,33 @@ def plan_offers(spec):
         rng = random.Random(f"{spec['slug']}-offers")
         pool = [
             (form, idea)
-            for form in spec["forms"]
+            for form in spec.get("forms", [])
             for idea in parts["ideas"][form]
             if _can_offer(spec, idea)
         ]
         count = min(spec.get("offers", 4), len(pool))
         for form, idea in rng.sample(pool, count):
             plan.append((form, idea, rng.choice(parts["age_ranges"])))
+    plan += _also_offers(spec, parts)
     return [
         (form, idea, ages, languages[index % len(languages)])
         for index, (form, idea, ages) in enumerate(plan)
     ]
+
+
+def _also_offers(spec, parts):
+    """The named ideas a provider offers beside its own art form (its "also" table: art form ->
+    idea title), each for every primary year group, so a pilot area's teacher meets more than
+    one provider in each art form. A name that is not an idea the provider can run is a
+    mistake in the data, not something to skip quietly."""
+    rng = random.Random(f"{spec['slug']}-also")
+    offers = []
+    for form, title in spec.get("also", {}).items():
+        idea = next((i for i in parts["ideas"][form] if i["title"] == title), None)
+        if idea is None or not _can_offer(spec, idea):
+            raise ValueError(f"{spec['slug']} cannot offer {form} idea {title!r}")
+        offers.append((form, idea, rng.choice(parts["also_ages"])))
+    return offers
 
 
 def _price(rng, idea, form):

@@ -2,7 +2,11 @@
 this form; the search package (``directory/search/``) only ever sees cleaned values, as
 ``Filters``. The search's own constants (radius, taxonomy filters, "whole UK") come from it."""
 
+import re
+from datetime import date
+
 from django import forms
+from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -65,7 +69,40 @@ def taxonomy_choices(model, locale):
     return [(slug, item.name) for slug, item in rows.items()]
 
 
+# What HTML allows as the value of a number box and a date box ("valid floating-point number",
+# "valid date string"); see BrowserValueBoundField.
+HTML_NUMBER = re.compile(r"-?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?")
+HTML_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def fits_the_box(field, value):
+    """Whether ``value``, as sent, may stand in the number or date box that shows ``field``."""
+    if isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField)):
+        return bool(HTML_NUMBER.fullmatch(value))
+    if isinstance(field, forms.DateField):
+        try:
+            return bool(HTML_DATE.fullmatch(value)) and date.fromisoformat(value) is not None
+        except ValueError:
+            return False
+    return True
+
+
+class BrowserValueBoundField(BoundField):
+    """Echoes a typed address's value into a number or date box only when the box could hold
+    it, as a browser would: ``?age=abc`` or ``?date_from=2026-02-30`` leaves the box empty
+    (the error above the form still names the field), where the raw text would make the page
+    invalid HTML. An out-of-range number such as ``-4`` is still shown beside its error."""
+
+    def value(self):
+        value = super().value()
+        if isinstance(value, str) and not fits_the_box(self.field, value):
+            return None
+        return value
+
+
 class DirectorySearchForm(forms.Form):
+    bound_field_class = BrowserValueBoundField
+
     q = forms.CharField(
         label=_("Keywords"),
         required=False,

@@ -20,12 +20,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
+from core.widgets import Checklist
 from directory import structured_data
 from directory.admin_forms import ActivityPageForm
 from directory.icalendar import activity_calendar
 from directory.models.venues import ProviderVenue, apply_venue
 from places.nations import nation_code_for_request
 from places.postcodes import validate_postcode
+from places.widgets import PlaceChecklist
 
 MAX_AGE = 18
 
@@ -115,7 +117,7 @@ class ProviderPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("description"),
         FieldPanel("logo"),
-        FieldPanel("places_served"),
+        FieldPanel("places_served", widget=PlaceChecklist),
         InlinePanel("venues", label=_("Venues")),
         MultiFieldPanel(
             [
@@ -376,11 +378,11 @@ class ActivityPage(RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         MultiFieldPanel(
             [
-                FieldPanel("art_forms"),
-                FieldPanel("formats"),
+                FieldPanel("art_forms", widget=Checklist),
+                FieldPanel("formats", widget=Checklist),
                 FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
-                FieldPanel("delivery_languages"),
-                FieldPanel("access_features"),
+                FieldPanel("delivery_languages", widget=Checklist),
+                FieldPanel("access_features", widget=Checklist),
                 FieldPanel("suitable_for_children_in_care"),
                 FieldPanel("cpd_for_teachers"),
                 FieldPanel("tags"),
@@ -389,7 +391,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("places"),
+                FieldPanel("places", widget=PlaceChecklist),
                 FieldPanel("venue_key"),
                 FieldPanel("venue_name"),
                 FieldPanel("venue_address"),
@@ -500,6 +502,17 @@ class ActivityPage(RoutablePageMixin, BasePage):
         """The search description or listing summary an editor wrote, else the summary every
         activity has, so no activity goes without a description for search engines."""
         return super().meta_description or self.summary
+
+    @property
+    def card_image(self):
+        """A card's picture: the listing image if an editor chose one, else the activity's own
+        picture, so an activity with a picture never shows up on a card without it."""
+        return super().card_image or self.image
+
+    @property
+    def card_summary(self):
+        """Every activity has a summary; a card uses it when no listing summary was written."""
+        return super().card_summary or self.summary
 
     @property
     def planning_sections(self):

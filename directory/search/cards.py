@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Min
+from django.db.models import Min, Prefetch, prefetch_related_objects
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from core.localized import localized_name
@@ -19,6 +20,8 @@ COMES_TO_SCHOOL = "comes-to-school"
 OUTDOORS = "outdoors-community"
 # A card names at most this many of the areas an activity serves, then says how many more.
 MAX_AREAS = 3
+# The picture a result card shows (the same shape as every other listing card's).
+CARD_IMAGE = "fill-480x270"
 
 
 @dataclass
@@ -103,12 +106,27 @@ def prefetch_for_cards(activities, locale):
     )
     for activity in activities:
         activity.next_start = next_starts.get(activity.pk)
+    _prefetch_card_images(activities)
     parent_paths = {activity.path[: -activity.steplen] for activity in activities}
     providers = {
         page.path: page for page in Page.objects.filter(path__in=parent_paths).only("path", "title")
     }
     for activity in activities:
         activity.provider_page = providers.get(activity.path[: -activity.steplen])
+
+
+def _prefetch_card_images(activities):
+    """The card's picture (listing image, else the activity's own) and its rendition, in two
+    queries for the whole page of results; none when no result has a picture."""
+    with_pictures = [a for a in activities if a.listing_image_id or a.image_id]
+    if not with_pictures:
+        return
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    prefetch_related_objects(
+        with_pictures,
+        Prefetch("listing_image", queryset=images),
+        Prefetch("image", queryset=images),
+    )
 
 
 def _linked_names(relation, activity_ids, language_code, order):

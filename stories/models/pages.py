@@ -7,7 +7,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -130,12 +136,13 @@ class StoryPage(BasePage):
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
         FieldPanel("summary"),
-        InlinePanel("story_authors", label=_("Authors")),
+        # Wagtail's chooser, several at a time: it searches, and opens in the story's language.
+        MultipleChooserPanel("story_authors", chooser_field_name="author", label=_("Authors")),
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                InlinePanel("story_themes", label=_("Themes")),
-                InlinePanel("story_places", label=_("Places")),
+                MultipleChooserPanel("story_themes", chooser_field_name="theme", label=_("Themes")),
+                MultipleChooserPanel("story_places", chooser_field_name="place", label=_("Places")),
             ],
             heading=_("Themes and places"),
         ),

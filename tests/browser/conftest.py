@@ -6,6 +6,7 @@ where CI or REQUIRE_BROWSER_TESTS is set: there a missing browser is a failure.
 
 import os
 import shutil
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -161,3 +162,38 @@ def axe_check():
         assert results.violations_count == 0, f"{tab.url}\n{results.generate_report()}"
 
     return check
+
+
+# The two widths every page is judged at: a common phone and a common laptop.
+WIDTHS = {390: 844, 1280: 900}
+
+# Scrolls through the page so lazy pictures load, and waits for them and for the web fonts, so
+# a full-page screenshot shows what a reader sees rather than empty picture boxes.
+SETTLE = """async () => {
+  const step = Math.max(window.innerHeight / 2, 200);
+  for (let y = 0; y < document.body.scrollHeight; y += step) {
+    window.scrollTo(0, y);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  await Promise.all([...document.images].map((img) => img.decode().catch(() => null)));
+  await document.fonts.ready;
+  window.scrollTo(0, 0);
+}"""
+
+
+@pytest.fixture
+def screenshots(tmp_path_factory):
+    """Saves full-page screenshots for a person to judge: under the run's temporary folder, or
+    ``$SCREENSHOTS_DIR``. Call it with the page and a name (``home-390``)."""
+    folder = os.environ.get("SCREENSHOTS_DIR")
+    folder = Path(folder) if folder else tmp_path_factory.getbasetemp() / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def save(tab, name):
+        tab.evaluate(SETTLE)
+        path = folder / f"{name}.png"
+        tab.screenshot(path=path, full_page=True)
+        return path
+
+    save.folder = folder
+    return save

@@ -54,6 +54,7 @@ def test_teacher_walks_the_wales_site_in_welsh(page, demo, axe_check):
         re.compile(
             "Cwmni Celf y Cymoedd|Stiwdio Animeiddio'r Bae|Cerdd y Bae|Dawns Caerdydd"
             "|Theatr Fach y Ddinas|Stiwdio Celf Treganna|Treftadaeth y Dociau"
+            "|Celfyddydau Glan-yr-Afon"
         )
     )
     axe_check(page)

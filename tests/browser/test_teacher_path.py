@@ -1,26 +1,16 @@
 """A teacher's path in a real browser, on a phone (390 px) and a laptop (1280 px): the home
 page's search, the results first with the filters one tap away, then an activity's booking
-action. axe checks each page; screenshots of home and directory are saved for a person to
-judge (under the run's temporary folder, or ``$SCREENSHOTS_DIR``)."""
+action. axe checks each page; screenshots of home, directory and activity are saved for a
+person to judge (under the run's temporary folder, or ``$SCREENSHOTS_DIR``)."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import WIDTHS
+
 pytestmark = pytest.mark.browser
-
-WIDTHS = {390: 844, 1280: 900}
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    folder = os.environ.get("SCREENSHOTS_DIR")
-    folder = Path(folder) if folder else tmp_path_factory.getbasetemp() / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
@@ -32,7 +22,7 @@ def test_teacher_goes_from_the_home_search_to_a_booking_action(
     hero = page.locator(".hero")
     expect(hero.get_by_role("heading", name="Find activities for your class")).to_be_visible()
     axe_check(page)
-    page.screenshot(path=screenshots / f"home-{width}.png", full_page=True)
+    screenshots(page, f"home-{width}")
 
     hero.get_by_label("Postcode or place").fill("Leicester")
     hero.get_by_label("Art form").select_option(label="Music")
@@ -52,14 +42,12 @@ def test_teacher_goes_from_the_home_search_to_a_booking_action(
         expect(panel).not_to_have_attribute("open", "")
         first_card_top = cards.first.bounding_box()["y"] + page.evaluate("window.scrollY")
         assert first_card_top < 900, first_card_top
-        page.evaluate("window.scrollTo(0, 0)")
-        page.screenshot(path=screenshots / f"directory-{width}-collapsed.png", full_page=True)
+        screenshots(page, f"directory-{width}-collapsed")
         page.locator(".filters-panel__summary").click()
     expect(panel).to_have_attribute("open", "")
     expect(panel.get_by_role("button", name=re.compile(r"^Show \d+ activit"))).to_be_visible()
     axe_check(page)
-    page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=screenshots / f"directory-{width}.png", full_page=True)
+    screenshots(page, f"directory-{width}")
 
     first = cards.first.get_by_role("link").first
     title = first.inner_text()
@@ -69,6 +57,7 @@ def test_teacher_goes_from_the_home_search_to_a_booking_action(
     expect(book).to_be_visible()
     assert book.bounding_box()["y"] < WIDTHS[width] * 1.5
     axe_check(page)
+    screenshots(page, f"activity-{width}")
     assert page.request_log.foreign() == []
 
 

@@ -1,8 +1,8 @@
 """The demo directory supports a teacher's journey in each pilot area: for every primary year
 group and each of the five core art forms, at least three activities near the school (within
 ten miles of its postcode, or in its council area where postcodes have no location), one of
-them coming to the school; Welsh-medium offers in Wales, translated into Welsh; and activities
-that never contradict themselves."""
+them coming to the school, from at least two providers; Welsh-medium offers in Wales,
+translated into Welsh; and activities that never contradict themselves."""
 
 import re
 from datetime import timedelta
@@ -67,9 +67,37 @@ def test_every_year_group_finds_three_activities_of_each_art_form_nearby(demo_si
     assert shortfalls == [], area
 
 
+COUNCIL_AREAS = {"Leicester": "GB-LCE", "Cardiff": "GB-CRF", "Fife": "GB-FIF", "Belfast": "GB-BFS"}
+
+
+@pytest.mark.parametrize("area", PILOT_AREAS)
+def test_every_art_form_nearby_comes_from_more_than_one_provider(demo_site, area):
+    """A teacher compares providers, not only one provider's offers: whatever their class's
+    year group, near the school and in its council area, each core art form's results come
+    from at least two providers."""
+    region, search = PILOT_AREAS[area]
+    scope = _scope(region)
+    council = Place.objects.get(code=COUNCIL_AREAS[area], locale__language_code="en")
+    shortfalls = []
+    # Every year group near the school; the youngest, a middle and the oldest in the council
+    # area (the same providers, so fewer searches keep the test quick).
+    for where, ages in ((_where(search), PRIMARY_AGES), ({"place": council}, (4, 7, 11))):
+        for art_form in ART_FORMS:
+            for age in ages:
+                filters = Filters(**where, art_form=(art_form,), age_range=(age, age))
+                results = search_activities(scope, filters, page_size=50)
+                found = list(results.page.object_list)
+                assert len(found) == results.total  # every result is on this one page
+                # An activity is its provider's child page: the parent's tree path, without
+                # a query per result.
+                providers = {activity.path[: -ActivityPage.steplen] for activity in found}
+                if results.total < 3 or len(providers) < 2:
+                    shortfalls.append((sorted(where), art_form, age, results.total, providers))
+    assert shortfalls == [], area
+
+
 def test_the_same_is_true_by_council_area(demo_site):
-    codes = {"Leicester": "GB-LCE", "Cardiff": "GB-CRF", "Fife": "GB-FIF", "Belfast": "GB-BFS"}
-    for area, code in codes.items():
+    for area, code in COUNCIL_AREAS.items():
         scope = _scope(PILOT_AREAS[area][0])
         place = Place.objects.get(code=code, locale__language_code="en")
         for art_form in ART_FORMS:
@@ -164,3 +192,25 @@ def test_demo_prices_and_dates_vary(demo_site):
     assert len(starts) >= 30
     assert ActivityPage.objects.filter(availability="on_request").exists()
     assert Site.objects.count() == 4
+
+
+def test_a_provider_offers_named_ideas_in_other_art_forms_for_every_year_group():
+    from directory.demo_content import plan_offers
+
+    spec = {
+        "slug": "example-touring-company",
+        "places": ["GB-LCE"],
+        "forms": [],
+        "also": {"music": "Big sing assembly", "dance": "Dance assembly"},
+    }
+    offers = [(form, idea["title"], ages) for form, idea, ages, _language in plan_offers(spec)]
+    assert [(form, title) for form, title, _ages in offers] == [
+        ("music", "Big sing assembly"),
+        ("dance", "Dance assembly"),
+    ]
+    assert all(age_min <= 4 and age_max >= 11 for _form, _title, (age_min, age_max) in offers)
+    # A provider with no venue cannot host a visit: a data mistake stops the load.
+    with pytest.raises(ValueError, match="Dance studio day"):
+        plan_offers({**spec, "also": {"dance": "Dance studio day"}})
+    with pytest.raises(ValueError, match="No such idea"):
+        plan_offers({**spec, "also": {"dance": "No such idea"}})

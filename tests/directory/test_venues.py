@@ -12,7 +12,14 @@ from wagtail.models import Locale, Revision
 from wagtail.test.utils.form_data import querydict_from_html
 from wagtail_localize.models import TranslationSource
 
-from directory.models import ActivityPage, Format, ProviderPage, ProviderVenue
+from directory.models import (
+    ActivityPage,
+    ArtForm,
+    DeliveryLanguage,
+    Format,
+    ProviderPage,
+    ProviderVenue,
+)
 from directory.search import Filters, search_activities
 from directory.search.scope import own_directory_scope
 from places.models import Place
@@ -45,6 +52,12 @@ def make_activity(provider, **values):
         age_max=11,
         is_free=True,
         **values,
+    )
+    # Everything the editor requires, so a form sent back as rendered is valid (checkboxes
+    # post only what is ticked, where a multi-select helper picked its first option).
+    activity.art_forms = list(ArtForm.objects.filter(locale=english, slug="music"))
+    activity.delivery_languages = list(
+        DeliveryLanguage.objects.filter(locale=english, slug="english")
     )
     activity.formats = list(Format.objects.filter(locale=english, slug="visit-a-venue"))
     activity.places = list(Place.objects.filter(locale=english, code="GB-LCE"))
