@@ -22,6 +22,11 @@ PLURAL_FORMS = {
 # Python modules whose strings a reader sees: form labels and errors, sort and radius options,
 # school stages, facet and cost labels, the empty state's suggestions, region names.
 PUBLIC_MODULES = {
+    "backpack/bookings.py",
+    "backpack/forms.py",
+    "backpack/models.py",
+    "backpack/planning.py",
+    "backpack/views.py",
     "directory/forms.py",
     "directory/search/presenter.py",
     "directory/templatetags/directory_tags.py",
