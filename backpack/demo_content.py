@@ -7,7 +7,12 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from backpack.factories import BackpackFactory, BookingRequestFactory, PlannedExperienceFactory
+from backpack.factories import (
+    BackpackFactory,
+    BookingRequestFactory,
+    PlannedExperienceFactory,
+    SchoolFactory,
+)
 from backpack.forms import current_school_year
 from backpack.models import Backpack
 from directory.models import ActivityPage
@@ -15,6 +20,7 @@ from places.nations import ENGLAND
 
 EDIT_TOKEN = "demo-leicester-year-4-maple-private"  # noqa: S105 (a demo link, not a secret)
 VIEW_TOKEN = "demo-leicester-year-4-maple-shared"  # noqa: S105
+SCHOOL_TOKEN = "demo-maple-street-primary-school"  # noqa: S105
 
 # (art form, status, term, days from today or None); one activity per art form.
 PLAN = [
@@ -41,7 +47,9 @@ def load(stdout):
     if Backpack.objects.filter(edit_token=EDIT_TOKEN).exists():
         return
     school_year = current_school_year()
+    school = SchoolFactory(name="Maple Street Primary School (demo)", token=SCHOOL_TOKEN)
     backpack = BackpackFactory(
+        school=school,
         class_name="Year 4 Maple",
         school_year=school_year,
         year_group="year-4",
@@ -87,5 +95,5 @@ def load(stdout):
             )
     stdout.write(
         f"Class backpack demo: /backpack/class/{EDIT_TOKEN}/ "
-        f"(read-only: /backpack/shared/{VIEW_TOKEN}/)"
+        f"(read-only: /backpack/shared/{VIEW_TOKEN}/; school: /backpack/school/{SCHOOL_TOKEN}/)"
     )

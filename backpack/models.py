@@ -147,7 +147,8 @@ class PlannedExperience(models.Model):
     class Meta:
         verbose_name = _("planned experience")
         verbose_name_plural = _("planned experiences")
-        ordering = ["date", "added_at", "pk"]
+        # Dated experiences in date order, then those with only a term (on every database).
+        ordering = [models.F("date").asc(nulls_last=True), "added_at", "pk"]
 
     def __str__(self):
         return self.activity_title

@@ -27,6 +27,8 @@ from bs4 import BeautifulSoup
 from django.db.models import Q
 from wagtail.models import Page, Site, get_page_models
 
+from backpack import demo_content as demo_backpack
+from backpack.models import Backpack
 from core.factories import SiteImageFactory
 from directory.models import ActivityPage
 from home import mailing_list
@@ -315,11 +317,32 @@ def crawl_site_language(crawl, site, host, language, prefix, address):
     for path in sorted(works):
         crawl.get(host, path, f"artwork page ({where})")
 
+    crawl_backpack(crawl, host, prefix, where)
     crawl.get(host, f"{prefix}/search/?q=dance", f"site search, results ({where})")
     crawl.get(host, f"{prefix}/search/?q=zzxqv", f"site search, nothing found ({where})")
     crawl.get(host, f"{prefix}/search/", f"site search, no query ({where})")
     crawl.get(host, f"{prefix}/no-such-page/", f"404 ({where})", expect=(404,))
     return pages
+
+
+def crawl_backpack(crawl, host, prefix, where):
+    """The class backpack's pages, on the demo's Leicester class (backpack/demo_content.py)."""
+    base = f"{prefix}/backpack"
+    crawl.get(host, f"{base}/", f"saved activities ({where})")
+    crawl.post(host, f"{base}/new/", {}, f"new backpack with errors ({where})", expect=(400,))
+    backpack = Backpack.objects.get(edit_token=demo_backpack.EDIT_TOKEN)
+    crawl.get(host, f"{base}/class/{backpack.edit_token}/", f"class backpack ({where})")
+    crawl.get(host, f"{base}/shared/{backpack.view_token}/", f"read-only backpack ({where})")
+    crawl.get(host, f"{base}/shared/{backpack.view_token}/print/", f"print view ({where})")
+    if backpack.school is not None:
+        crawl.get(host, f"{base}/school/{backpack.school.token}/", f"school link ({where})")
+    done = backpack.experiences.filter(status="done").first()
+    crawl.get(host, f"{base}/class/{backpack.edit_token}/plan/{done.pk}/done/", f"after ({where})")
+    idea = backpack.experiences.filter(status="idea", activity__isnull=False).first()
+    request = f"{base}/request/{idea.activity_id}/?backpack={backpack.edit_token}"
+    crawl.get(host, request, f"booking request form ({where})")
+    crawl.post(host, request, {}, f"booking request with errors ({where})", expect=(400,))
+    crawl.get(host, f"{base}/request/sent/", f"booking request sent ({where})")
 
 
 def run_checker(command, pages, folder):
