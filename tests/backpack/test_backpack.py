@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from backpack.factories import BackpackFactory, PlannedExperienceFactory
+from backpack.factories import BackpackFactory, PlannedExperienceFactory, SchoolFactory
 from backpack.forms import current_school_year
 from backpack.models import Backpack, PlannedExperience, Status
 
@@ -236,3 +236,40 @@ def test_a_backpack_page_costs_the_same_queries_for_one_and_ten(
 def test_no_child_data_is_asked_for():
     fields = {field.name for model in (Backpack, PlannedExperience) for field in model._meta.fields}
     assert not {name for name in fields if "child" in name or "pupil_name" in name}
+
+
+def test_every_backpack_page_is_private_and_unindexed(client, world):
+    backpack = BackpackFactory(school=SchoolFactory())
+    experience = PlannedExperienceFactory(backpack=backpack, activity=world.activities["dance"])
+    urls = [
+        reverse("backpack:saved"),
+        reverse("backpack:edit", args=(backpack.edit_token,)),
+        reverse("backpack:view", args=(backpack.view_token,)),
+        reverse("backpack:print", args=(backpack.view_token,)),
+        reverse("backpack:calendar", args=(backpack.view_token,)),
+        reverse("backpack:school", args=(backpack.school.token,)),
+        reverse("backpack:after_visit", args=(backpack.edit_token, experience.pk)),
+        reverse("backpack:request", args=(world.activities["dance"].pk,)),
+        reverse("backpack:request_sent"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+        assert response["X-Robots-Tag"] == "noindex, nofollow", url
+    assert "/backpack/" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_the_links_are_emailed_and_the_address_not_kept(client, world, mailoutbox):
+    backpack = BackpackFactory(class_name="Year 6 Rowan")
+    response = client.post(
+        reverse("backpack:email", args=(backpack.edit_token,)), {"email": "me@school.example"}
+    )
+    assert response.status_code == 302
+    assert [message.to for message in mailoutbox] == [["me@school.example"]]
+    body = mailoutbox[0].body
+    assert backpack.edit_token in body and backpack.view_token in body
+    stored = " ".join(
+        str(value) for value in Backpack.objects.filter(pk=backpack.pk).values().first().values()
+    )
+    assert "me@school.example" not in stored
