@@ -215,13 +215,15 @@ class StoryPage(BasePage):
             authors=[link.author for link in self.story_authors.select_related("author")],
             themes=list(theme_links().filter(page=self)),
             places=list(place_links().filter(page=self)),
+            # A translated story links the pages its source chose; the reader gets each in
+            # their own language where it has been translated (``localized``), else as it is.
             providers=[
-                link.provider
+                link.provider.localized
                 for link in self.story_providers.select_related("provider")
                 if link.provider.live
             ],
             activities=[
-                link.activity
+                link.activity.localized
                 for link in self.story_activities.select_related("activity")
                 if link.activity.live
             ],
