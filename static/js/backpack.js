@@ -24,7 +24,9 @@
     }
     event.preventDefault();
     var action = form.querySelector("input[name=action]");
-    fetch(form.action, {
+    // getAttribute, not form.action: the form has a field named "action", which that property
+    // would return instead.
+    fetch(form.getAttribute("action"), {
       method: "POST",
       body: new FormData(form),
       headers: { Accept: "application/json" },
