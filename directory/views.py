@@ -4,6 +4,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
+from core.events import DIRECTORY_SEARCHED, announce
 from directory.forms import RADIUS_CHOICES, DirectorySearchForm, resolve_where
 from directory.search import TAXONOMY_FILTERS, Filters, activity_scope, presenter, search_activities
 from places.nations import nation_code_for_request
@@ -39,6 +40,7 @@ def serve_directory(page, request):
     filters = Filters.from_cleaned_data(form.valid_data())
     scope = activity_scope(page, Locale.get_active())
     results = search_activities(scope, filters, nation_code)
+    announce(DIRECTORY_SEARCHED, request, filters, results)
 
     links = presenter.QueryLinks(request.GET, nation_code, form.default_nation)
     choices = {name: form.fields[name].choices for name in TAXONOMY_FILTERS}

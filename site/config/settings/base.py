@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "stories",
     "showcase",
     "backpack",
+    "insights",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -444,3 +445,6 @@ LOGGING = {
 # days is deleted with its plan.
 BACKPACK_REQUEST_CONTACT_DAYS = env.int("BACKPACK_REQUEST_CONTACT_DAYS", default=180)
 BACKPACK_IDLE_DAYS = env.int("BACKPACK_IDLE_DAYS", default=730)
+
+# Insights: how long a directory search stays in the search log (insights_prune, run daily).
+INSIGHTS_SEARCH_LOG_MONTHS = env.int("INSIGHTS_SEARCH_LOG_MONTHS", default=24)
