@@ -26,5 +26,5 @@ def announce(hook_name, *args):
     for listener in hooks.get_hooks(hook_name):
         try:
             listener(*args)
-        except Exception:  # noqa: BLE001 (a listener must never break the page)
+        except Exception:  # a listener must never break the page
             logger.exception("A %s listener failed", hook_name)
