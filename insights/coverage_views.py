@@ -1,0 +1,141 @@
+"""Reports › Coverage: the table of local authorities × art forms, its map, and its CSV and
+Excel exports (Wagtail's report view writes both from the same rows as the screen)."""
+
+from django import forms
+from django.conf import settings
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+from directory.models import ArtForm, Format
+from insights.coverage import CoverageQuery, coverage_rows
+from insights.coverage_map import HEIGHT, WIDTH, map_dots
+from insights.permissions import InsightsPermissionMixin
+from places.models import Place
+from places.stages import STAGES_BY_NATION, stages_for
+
+PERIODS = [("30", "Last 30 days"), ("90", "Last 90 days"), ("365", "Last year"), ("all", "All")]
+
+
+def _english_choices(queryset, key="code"):
+    return [("", "All")] + list(
+        queryset.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(key, "name")
+    )
+
+
+class CoverageFilterForm(forms.Form):
+    nation = forms.ChoiceField(required=False)
+    region = forms.ChoiceField(required=False)
+    art_form = forms.ChoiceField(required=False)
+    stage = forms.ChoiceField(
+        required=False, help_text="Key stages of the nation chosen (England's by default)."
+    )
+    format = forms.ChoiceField(required=False)
+    period = forms.ChoiceField(choices=PERIODS, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nation"].choices = _english_choices(
+            Place.objects.filter(kind=Place.Kind.NATION).order_by("name")
+        )
+        self.fields["region"].choices = _english_choices(
+            Place.objects.filter(kind=Place.Kind.REGION).order_by("name")
+        )
+        self.fields["art_form"].choices = _english_choices(
+            ArtForm.objects.order_by("sort_order", "name"), key="slug"
+        )
+        self.fields["format"].choices = _english_choices(
+            Format.objects.order_by("sort_order", "name"), key="slug"
+        )
+        slugs = {
+            stage.slug: str(stage.label) for group in STAGES_BY_NATION.values() for stage in group
+        }
+        self.fields["stage"].choices = [("", "All"), *sorted(slugs.items())]
+
+    def clean(self):
+        data = super().clean()
+        slug = data.get("stage")
+        if slug:
+            found = [s for s in stages_for(data.get("nation") or None) if s.slug == slug]
+            if not found:
+                self.add_error("stage", "That stage is not one of the chosen nation's.")
+            else:
+                data["stage"] = found[0]
+        return data
+
+    def query(self):
+        """The validated query; the defaults when the form is invalid."""
+        if not self.is_valid():
+            return CoverageQuery()
+        data = self.cleaned_data
+        period = data.get("period") or "90"
+        return CoverageQuery(
+            nation=data.get("nation") or "",
+            region=data.get("region") or "",
+            art_form=data.get("art_form") or "",
+            stage=data.get("stage") or None,
+            format=data.get("format") or "",
+            days=None if period == "all" else int(period),
+        )
+
+
+COLUMNS = [
+    ("authority", "Local authority"),
+    ("region", "Region"),
+    ("nation", "Nation"),
+    ("art_form", "Art form"),
+    ("at_venues", "At venues"),
+    ("to_schools", "Come to schools"),
+    ("online", "Online"),
+    ("total", "All activities"),
+    ("providers", "Providers"),
+    ("searches", "Searches"),
+    ("per_search", "Activities per search"),
+    ("status", "Cold spot"),
+]
+
+
+class CoverageReport(InsightsPermissionMixin, ReportView):
+    page_title = "Coverage"
+    header_icon = "site"
+    template_name = "insights/coverage_report.html"
+    index_url_name = "insights_coverage"
+    index_results_url_name = "insights_coverage_results"
+    paginate_by = 100
+    default_ordering = "total"
+    no_results_message = "No local authority matches these filters."
+    list_export = [name for name, _label in COLUMNS]
+    export_headings = dict(COLUMNS)
+    columns = [Column(name, label=label, sort_key=name) for name, label in COLUMNS]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.filter_form = CoverageFilterForm(request.GET or None)
+        self.coverage_query = self.filter_form.query()
+
+    def get_base_queryset(self):
+        return coverage_rows(self.coverage_query)
+
+    def filter_queryset(self, queryset):
+        return queryset  # the filters were applied when the rows were counted
+
+    def order_queryset(self, queryset):
+        ordering = self.ordering or self.default_ordering
+        key = ordering.lstrip("-")
+
+        def sort_key(row):
+            value = row[key]
+            # Empty values (no searches: no ratio) go last either way round.
+            return (value is None, value if value is not None else 0, row["authority"])
+
+        rows = sorted(queryset, key=sort_key, reverse=ordering.startswith("-"))
+        if ordering.startswith("-"):
+            rows.sort(key=lambda row: row[key] is None)  # stable: keeps the order otherwise
+        return rows
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["filter_form"] = self.filter_form
+        context["dots"] = map_dots(self.object_list)
+        context["map_width"] = WIDTH
+        context["map_height"] = HEIGHT
+        return context
