@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from directory.models import ActivityPage, ArtForm, DirectoryIndexPage, Format
@@ -142,9 +143,9 @@ def searches(query, slugs):
 
 def status(total, searched):
     if not total:
-        return "Cold spot: nothing on offer"
+        return _("Cold spot: nothing on offer")
     if searched and total / searched < THIN_RATIO:
-        return "Thin: few activities for the searches made"
+        return _("Thin: few activities for the searches made")
     return ""
 
 

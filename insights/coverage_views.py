@@ -3,6 +3,7 @@ Excel exports (Wagtail's report view writes both from the same rows as the scree
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
@@ -13,24 +14,31 @@ from insights.permissions import InsightsPermissionMixin
 from places.models import Place
 from places.stages import STAGES_BY_NATION, stages_for
 
-PERIODS = [("30", "Last 30 days"), ("90", "Last 90 days"), ("365", "Last year"), ("all", "All")]
+PERIODS = [
+    ("30", _("Last 30 days")),
+    ("90", _("Last 90 days")),
+    ("365", _("Last year")),
+    ("all", _("All")),
+]
 
 
 def _english_choices(queryset, key="code"):
-    return [("", "All")] + list(
+    return [("", _("All"))] + list(
         queryset.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(key, "name")
     )
 
 
 class CoverageFilterForm(forms.Form):
-    nation = forms.ChoiceField(required=False)
-    region = forms.ChoiceField(required=False)
-    art_form = forms.ChoiceField(required=False)
+    nation = forms.ChoiceField(label=_("Nation"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    art_form = forms.ChoiceField(label=_("Art form"), required=False)
     stage = forms.ChoiceField(
-        required=False, help_text="Key stages of the nation chosen (England's by default)."
+        label=_("Stage"),
+        required=False,
+        help_text=_("Key stages of the nation chosen (England's by default)."),
     )
-    format = forms.ChoiceField(required=False)
-    period = forms.ChoiceField(choices=PERIODS, required=False)
+    format = forms.ChoiceField(label=_("Format"), required=False)
+    period = forms.ChoiceField(label=_("Period"), choices=PERIODS, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,7 +57,7 @@ class CoverageFilterForm(forms.Form):
         slugs = {
             stage.slug: str(stage.label) for group in STAGES_BY_NATION.values() for stage in group
         }
-        self.fields["stage"].choices = [("", "All"), *sorted(slugs.items())]
+        self.fields["stage"].choices = [("", _("All")), *sorted(slugs.items())]
 
     def clean(self):
         data = super().clean()
@@ -57,7 +65,7 @@ class CoverageFilterForm(forms.Form):
         if slug:
             found = [s for s in stages_for(data.get("nation") or None) if s.slug == slug]
             if not found:
-                self.add_error("stage", "That stage is not one of the chosen nation's.")
+                self.add_error("stage", _("That stage is not one of the chosen nation's."))
             else:
                 data["stage"] = found[0]
         return data
@@ -79,30 +87,30 @@ class CoverageFilterForm(forms.Form):
 
 
 COLUMNS = [
-    ("authority", "Local authority"),
-    ("region", "Region"),
-    ("nation", "Nation"),
-    ("art_form", "Art form"),
-    ("at_venues", "At venues"),
-    ("to_schools", "Come to schools"),
-    ("online", "Online"),
-    ("total", "All activities"),
-    ("providers", "Providers"),
-    ("searches", "Searches"),
-    ("per_search", "Activities per search"),
-    ("status", "Cold spot"),
+    ("authority", _("Local authority")),
+    ("region", _("Region")),
+    ("nation", _("Nation")),
+    ("art_form", _("Art form")),
+    ("at_venues", _("At venues")),
+    ("to_schools", _("Come to schools")),
+    ("online", _("Online")),
+    ("total", _("All activities")),
+    ("providers", _("Providers")),
+    ("searches", _("Searches")),
+    ("per_search", _("Activities per search")),
+    ("status", _("Cold spot")),
 ]
 
 
 class CoverageReport(InsightsPermissionMixin, ReportView):
-    page_title = "Coverage"
+    page_title = _("Coverage")
     header_icon = "site"
-    template_name = "insights/coverage_report.html"
+    template_name = "insights/admin/coverage_report.html"
     index_url_name = "insights_coverage"
     index_results_url_name = "insights_coverage_results"
     paginate_by = 100
     default_ordering = "total"
-    no_results_message = "No local authority matches these filters."
+    no_results_message = _("No local authority matches these filters.")
     list_export = [name for name, _label in COLUMNS]
     export_headings = dict(COLUMNS)
     columns = [Column(name, label=label, sort_key=name) for name, label in COLUMNS]

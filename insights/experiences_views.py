@@ -1,5 +1,6 @@
 """Reports › Experiences per pupil (see insights/experiences.py for what counts)."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
@@ -8,13 +9,13 @@ from insights import experiences
 from insights.permissions import InsightsPermissionMixin
 
 COLUMNS = [
-    ("name", "Local authority"),
-    ("classes", "Classes with a backpack"),
-    ("pupils", "Pupils"),
-    ("booked", "Experiences booked"),
-    ("done", "Experiences done"),
-    ("on_track", "Classes on track for five"),
-    ("on_track_share", "Share on track (%)"),
+    ("name", _("Local authority")),
+    ("classes", _("Classes with a backpack")),
+    ("pupils", _("Pupils")),
+    ("booked", _("Experiences booked")),
+    ("done", _("Experiences done")),
+    ("on_track", _("Classes on track for five")),
+    ("on_track_share", _("Share on track (%)")),
 ]
 
 
@@ -22,13 +23,13 @@ class ExperiencesReport(InsightsPermissionMixin, ReportView):
     """Per local authority in the table and exports; per nation and the providers' digest
     beside it on the screen."""
 
-    page_title = "Experiences per pupil"
+    page_title = _("Experiences per pupil")
     header_icon = "group"
-    template_name = "insights/experiences_report.html"
+    template_name = "insights/admin/experiences_report.html"
     index_url_name = "insights_experiences"
     index_results_url_name = "insights_experiences_results"
     paginate_by = 100
-    no_results_message = "No data yet: no class has a backpack."
+    no_results_message = _("No data yet: no class has a backpack.")
     list_export = [name for name, _label in COLUMNS]
     export_headings = dict(COLUMNS)
     columns = [Column(name, label=label) for name, label in COLUMNS]

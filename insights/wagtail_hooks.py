@@ -11,6 +11,7 @@ def insights_permission():
 
 # Part B: Reports › Coverage and Reports › Experiences per pupil.
 from django.urls import path, reverse  # noqa: E402
+from django.utils.translation import gettext_lazy as _  # noqa: E402
 from wagtail.admin.menu import MenuItem  # noqa: E402
 
 from insights.coverage_views import CoverageReport  # noqa: E402
@@ -55,7 +56,7 @@ def coverage_menu_item():
 @hooks.register("register_reports_menu_item")
 def experiences_menu_item():
     return InsightsMenuItem(
-        "Experiences per pupil",
+        _("Experiences per pupil"),
         reverse("insights_experiences"),
         name="insights-experiences",
         icon_name="group",

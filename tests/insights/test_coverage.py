@@ -316,3 +316,17 @@ def test_bad_filters_show_a_message_not_an_error(client, world, insights_user, p
     b"".join(export.streaming_content)  # the whole file is written without an error
     if set(params) - {"ordering", "page"}:
         assert "were not understood" in response.content.decode()
+
+
+def test_the_report_is_a_few_queries(client, world, insights_user, django_assert_max_num_queries):
+    """Every authority of the UK × every art form, counted by grouped queries, not per row."""
+    client.force_login(insights_user)
+    with django_assert_max_num_queries(40):
+        response = client.get(reverse("insights_coverage"), {"period": "all"})
+    assert response.status_code == 200
+    assert (
+        response.content.decode().count("<circle")
+        == Place.objects.filter(
+            locale__language_code="en", kind="local_authority", latitude__isnull=False
+        ).count()
+    )
