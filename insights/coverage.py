@@ -176,7 +176,8 @@ def coverage_rows(query):
                     "total": total,
                     "providers": providers,
                     "searches": count,
-                    "per_search": round(total / count, 2) if count else None,
+                    # Empty, not 0, when nobody searched: no demand is not the same as no supply.
+                    "per_search": round(total / count, 2) if count else "",
                     "status": status(total, count),
                     "cold": not total,
                     "latitude": place.latitude,

@@ -132,13 +132,10 @@ class CoverageReport(InsightsPermissionMixin, ReportView):
 
         def sort_key(row):
             value = row[key]
-            # Empty values (no searches: no ratio) go last either way round.
-            return (value is None, value if value is not None else 0, row["authority"])
+            # Empty ratios (nobody searched) sort as the smallest, like an empty cell would.
+            return (value != "", value if value != "" else 0, row["authority"])
 
-        rows = sorted(queryset, key=sort_key, reverse=ordering.startswith("-"))
-        if ordering.startswith("-"):
-            rows.sort(key=lambda row: row[key] is None)  # stable: keeps the order otherwise
-        return rows
+        return sorted(queryset, key=sort_key, reverse=ordering.startswith("-"))
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
