@@ -1,9 +1,13 @@
 """The insights reports in the admin's Reports menu, and the permission that opens them."""
 
 from django.contrib.auth.models import Permission
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from core.events import DIRECTORY_SEARCHED
+from insights.permissions import can_view_insights
 
 
 @hooks.register("register_permissions")
@@ -17,3 +21,40 @@ def log_directory_search(request, filters, results):
     from insights.search_log import record_search
 
     record_search(request, filters, results)
+
+
+# Reports > Unmet demand: the searches that found nothing (insights.unmet_demand).
+@hooks.register("register_admin_urls")
+def unmet_demand_urls():
+    from django.urls import path
+
+    from insights.unmet_demand_views import UnmetDemandReport
+
+    return [
+        path(
+            "reports/unmet-demand/",
+            UnmetDemandReport.as_view(),
+            name="insights_unmet_demand",
+        ),
+        path(
+            "reports/unmet-demand/results/",
+            UnmetDemandReport.as_view(results_only=True),
+            name="insights_unmet_demand_results",
+        ),
+    ]
+
+
+class UnmetDemandMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_insights(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def unmet_demand_menu_item():
+    return UnmetDemandMenuItem(
+        _("Unmet demand"),
+        reverse("insights_unmet_demand"),
+        name="insights-unmet-demand",
+        icon_name="search",
+        order=910,
+    )
