@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.bootstrap import DEMO_CONTENT
 from core.events import DIRECTORY_SEARCHED
 from insights.permissions import can_view_insights
 
@@ -58,3 +59,12 @@ def unmet_demand_menu_item():
         icon_name="search",
         order=910,
     )
+
+
+# After the directory's (20, 60) and the backpack's (40) demo content: searches over the demo
+# activities, so the insights reports are not empty.
+@hooks.register(DEMO_CONTENT, order=70)
+def demo_searches(setup):
+    from insights import demo_content
+
+    demo_content.load(setup.stdout)
