@@ -55,6 +55,11 @@ def entry_for(filters, results, site=None, language=""):
         place_code = place.code
         if place.kind == "local_authority":
             local_authority_code = place.code
+        elif place.kind == "town" and place.parent_id:
+            # A town is counted with the local authority it lies in.
+            parent = place.parent
+            if parent.kind == "local_authority":
+                local_authority_code = parent.code
     elif filters.postcode is not None:
         # The district is already coarse (LE1), but only its local authority is kept.
         local_authority_code = getattr(filters.postcode, "local_authority_code", "") or ""

@@ -177,3 +177,19 @@ def test_cutoff_counts_calendar_months():
     now = timezone.now().replace(year=2026, month=3, day=31)
     assert cutoff_for(now, 1).date().isoformat() == "2026-02-28"
     assert cutoff_for(now, 24).date().isoformat() == "2024-03-31"
+
+
+def test_a_town_is_counted_with_its_local_authority(client, directory):
+    town = Place.objects.filter(kind="town", parent__kind="local_authority").first()
+    if town is None:
+        authority = Place.objects.filter(kind="local_authority").first()
+        town = Place.objects.create(
+            name="Testbury",
+            code="TEST-TOWN",
+            kind="town",
+            parent=authority,
+            locale=authority.locale,
+        )
+    search(client, directory, {"place": town.code})
+    row = SearchLog.objects.get()
+    assert (row.place_code, row.local_authority_code) == (town.code, town.parent.code)
