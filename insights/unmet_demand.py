@@ -1,0 +1,153 @@
+"""Unmet demand: the directory searches that found nothing, grouped, and for each group the
+nearest thing that did exist.
+
+Groups are counted in the database (one GROUP BY with two filtered counts). The "nearest"
+column is worked out only for the groups a page shows (or an export writes): the places of the
+live activities in the group's art forms, each at its centroid, and the one closest to the
+searched place's centroid.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from directory.models import ActivityPage, ArtForm
+from insights.models import SearchLog, as_list
+from places.models import Place
+from places.postcodes import distance_km
+
+RECENT_DAYS = 30
+WINDOW_DAYS = 90
+KM_PER_MILE = 1.609344
+
+BY_PLACE = "place"
+BY_KEYWORDS = "keywords"
+
+
+def _since(now, days):
+    return now - timedelta(days=days)
+
+
+def unmet_groups(by=BY_PLACE, now=None):
+    """Searches with no results in the last WINDOW_DAYS, grouped by place x art forms x stage
+    (or by keywords), each with ``last_30`` and ``last_90`` counts, most frequent first."""
+    now = now or timezone.now()
+    nothing_found = SearchLog.objects.filter(
+        result_count=0, searched_at__gte=_since(now, WINDOW_DAYS), searched_at__lte=now
+    )
+    if by == BY_KEYWORDS:
+        keys = ["keywords"]
+        nothing_found = nothing_found.exclude(keywords="")
+    else:
+        keys = ["place_code", "art_forms", "stage"]
+    return (
+        nothing_found.values(*keys)
+        .annotate(
+            last_30=Count("pk", filter=Q(searched_at__gte=_since(now, RECENT_DAYS))),
+            last_90=Count("pk"),
+            latest=Max("searched_at"),
+        )
+        .order_by("-last_90", "-last_30", *keys)
+    )
+
+
+@dataclass(frozen=True)
+class Nearest:
+    place_name: str
+    place_code: str
+    miles: float | None  # None: the same place, or no centroid to measure from
+
+    def __str__(self):
+        if self.miles is None:
+            return self.place_name
+        return f"{self.place_name} ({self.miles:.0f} mi)"
+
+
+def _places_by_code(codes):
+    """One Place per code (any language: the code and centroid are the same in each)."""
+    places = {}
+    for place in Place.objects.filter(code__in=set(codes)).order_by("-locale_id"):
+        places[place.code] = place
+    return places
+
+
+class NearestFinder:
+    """Remembers, per art-form choice, the places that have a live activity, so a page of
+    groups makes one query per distinct art-form choice, not one per row."""
+
+    def __init__(self):
+        self._offered = {}
+
+    def offered_places(self, art_forms):
+        key = tuple(art_forms)
+        if key not in self._offered:
+            activities = ActivityPage.objects.live().public()
+            if art_forms:
+                activities = activities.filter(art_forms__slug__in=art_forms)
+            self._offered[key] = list(
+                Place.objects.filter(
+                    activities__in=activities.values("pk"),
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                )
+                .distinct()
+                .values_list("code", "name", "latitude", "longitude")
+            )
+        return self._offered[key]
+
+    def nearest(self, place, art_forms):
+        """The place nearest ``place`` that has a live activity in any of ``art_forms``."""
+        offered = self.offered_places(art_forms)
+        if not offered:
+            return None
+        if place is None or place.latitude is None or place.longitude is None:
+            return None
+        best = min(
+            offered,
+            key=lambda row: distance_km(place.latitude, place.longitude, row[2], row[3]),
+        )
+        km = distance_km(place.latitude, place.longitude, best[2], best[3])
+        return Nearest(best[1], best[0], None if best[0] == place.code else km / KM_PER_MILE)
+
+
+def describe(groups, by=BY_PLACE):
+    """The groups as rows for the screen and the exports: names for codes and the nearest
+    offer for each place-and-art-form group."""
+    groups = list(groups)
+    if by == BY_KEYWORDS:
+        return [
+            {
+                "keywords": group["keywords"],
+                "last_30": group["last_30"],
+                "last_90": group["last_90"],
+                "latest": group["latest"],
+            }
+            for group in groups
+        ]
+    places = _places_by_code(group["place_code"] for group in groups if group["place_code"])
+    slugs = {slug for group in groups for slug in as_list(group["art_forms"])}
+    art_form_names = dict(ArtForm.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    finder = NearestFinder()
+    rows = []
+    for group in groups:
+        place = places.get(group["place_code"])
+        chosen = as_list(group["art_forms"])
+        nearest = finder.nearest(place, chosen)
+        rows.append(
+            {
+                "place": place.name if place else (group["place_code"] or _("Anywhere")),
+                "place_code": group["place_code"],
+                "art_forms": ", ".join(art_form_names.get(slug, slug) for slug in chosen)
+                or _("Any"),
+                "stage": group["stage"] or _("Any"),
+                "last_30": group["last_30"],
+                "last_90": group["last_90"],
+                "latest": group["latest"],
+                "nearest": str(nearest) if nearest else _("None found"),
+                "nearest_miles": round(nearest.miles, 1) if nearest and nearest.miles else None,
+            }
+        )
+    return rows
