@@ -25,6 +25,11 @@ def saved_keys(request):
     return [key for key in keys if isinstance(key, str)] if isinstance(keys, list) else []
 
 
+def saved_uuids(request):
+    """The saved translation keys as UUIDs, oldest first (anything unreadable left out)."""
+    return [key for key in (parse_key(value) for value in saved_keys(request)) if key]
+
+
 def is_saved(request, activity):
     return str(activity.translation_key) in saved_keys(request)
 

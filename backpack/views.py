@@ -137,14 +137,11 @@ def toggle_saved(request):
     return HttpResponseRedirect(_safe_next(request, reverse("backpack:saved")))
 
 
-@private
-@require_GET
-def saved_list(request):
-    locale = Locale.get_active()
-    keys = saved.saved_keys(request)
-    shown = activities_in_language([saved.parse_key(k) for k in keys if saved.parse_key(k)], locale)
-    activities = [shown[k] for k in (saved.parse_key(key) for key in keys) if k in shown]
-    nation = nation_code_for_request(request)
+def _saved_page(request, form, status=200):
+    """The saved activities (in the reader's language), the backpacks made in this browser
+    and the form for a new one."""
+    keys = saved.saved_uuids(request)
+    shown = activities_in_language(keys, Locale.get_active())
     mine = list(
         Backpack.objects.filter(edit_token__in=_my_tokens(request)).annotate(
             planned=Count("experiences"),
@@ -155,12 +152,19 @@ def saved_list(request):
         request,
         "backpack/saved.html",
         {
-            "activities": activities,
-            "form": BackpackForm(nation=nation),
+            "activities": [shown[key] for key in keys if key in shown],
+            "form": form,
             "mine": mine,
             "goal": GOAL,
         },
+        status=status,
     )
+
+
+@private
+@require_GET
+def saved_list(request):
+    return _saved_page(request, BackpackForm(nation=nation_code_for_request(request)))
 
 
 @private
@@ -170,19 +174,7 @@ def create_backpack(request):
     form = BackpackForm(request.POST, nation=nation)
     keys = [k for k in (saved.parse_key(v) for v in request.POST.getlist("activities")) if k]
     if not form.is_valid():
-        locale = Locale.get_active()
-        saved_keys = saved.saved_keys(request)
-        shown = activities_in_language(
-            [saved.parse_key(k) for k in saved_keys if saved.parse_key(k)], locale
-        )
-        activities = [shown[k] for k in (saved.parse_key(key) for key in saved_keys) if k in shown]
-        response = TemplateResponse(
-            request,
-            "backpack/saved.html",
-            {"activities": activities, "form": form, "mine": [], "goal": GOAL},
-            status=400,
-        )
-        return response
+        return _saved_page(request, form, status=400)
     with transaction.atomic():
         backpack = form.save(commit=False)
         backpack.nation = nation or ""
@@ -254,8 +246,7 @@ def _backpack_context(request, backpack, editable):
         for experience in summary.experiences:
             experience.form = ExperienceForm(instance=experience, prefix=f"e{experience.pk}")
         present = {e.activity_key for e in summary.experiences}
-        saved_keys = [saved.parse_key(k) for k in saved.saved_keys(request)]
-        addable = [k for k in saved_keys if k and k not in present]
+        addable = [k for k in saved.saved_uuids(request) if k not in present]
         shown = activities_in_language(addable, locale) if addable else {}
         context["add_form"] = AddActivitiesForm(
             choices=[(str(k), shown[k].title) for k in addable if k in shown]

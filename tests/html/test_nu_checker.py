@@ -80,7 +80,18 @@ CANARY_HTML = (
     '<!DOCTYPE html><html lang="en"><head><title>Canary</title></head>'
     '<body><main><a href="tel:0300 123 4567">Call</a></main></body></html>'
 )
-PROJECT_APPS = {"core", "home", "directory", "stories", "showcase", "search", "regions", "places"}
+PROJECT_APPS = {
+    "core",
+    "home",
+    "directory",
+    "stories",
+    "showcase",
+    "search",
+    "regions",
+    "places",
+    "backpack",
+    "insights",
+}
 
 
 def check_required():
