@@ -4,11 +4,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.bootstrap import BOOTSTRAP, DEMO_CONTENT
+from core.cache import PAGES_SHOWING
 from core.editorial import REGISTER_EDITORIAL_POLICY
 from core.sections import DIRECTORY_SEARCH, HOME_PAGE_SECTIONS, Section
 from directory.bootstrap import ensure_directory_pages
 from directory.models import (
     AccessFeature,
+    ActivityPage,
     ArtForm,
     DeliveryLanguage,
     DirectoryIndexPage,
@@ -95,6 +97,15 @@ def coming_up_soon(request, page):
 def directory_search_box(request, page):
     """Where the home hero's search and the "directory search" block send a teacher."""
     return search_box(request, page)
+
+
+@hooks.register(PAGES_SHOWING)
+def activities_beside(page):
+    """For front-end cache purges (core/cache.py): an activity's page shows its provider's
+    other offers, so they show it too. Its provider, the directory and the home page are its
+    ancestors, which core adds itself."""
+    if isinstance(page, ActivityPage):
+        yield from ActivityPage.objects.sibling_of(page, inclusive=False).live()
 
 
 @hooks.register(BOOTSTRAP, order=30)

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from core.bootstrap import DEMO_CONTENT
+from core.cache import do_not_cache
 from core.events import DIRECTORY_SEARCHED
 from insights.coverage_views import CoverageReport
 from insights.experiences_views import ExperiencesReport
@@ -19,10 +20,15 @@ def insights_permission():
 
 
 # Every directory search, once, into the search log (insights.search_log says what is kept).
+# A search with filters is never stored by the page cache (core/cache.py): a copy served from
+# it would never reach the log. The bare directory, with no filters, may be: it says nothing
+# about what anyone looked for.
 @hooks.register(DIRECTORY_SEARCHED)
 def log_directory_search(request, filters, results):
     from insights.search_log import record_search
 
+    if request.GET:
+        do_not_cache(request, "a search the search log must see")
     record_search(request, filters, results)
 
 

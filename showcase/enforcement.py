@@ -2,12 +2,13 @@
 
 Visibility itself needs nothing from here: the rule is evaluated on every request. This module
 does the tidying that goes with it: delete the renditions of works no longer visible on any
-site, write the audit log, and purge any front-end cache of the galleries that showed them.
+site, write the audit log, and purge the page cache (core/cache.py) of the pages that showed
+them.
 """
 
-from django.apps import apps
 from wagtail.log_actions import log
 
+from core.cache import purge
 from showcase.images import delete_renditions, rendition_names
 
 
@@ -20,14 +21,11 @@ def galleries_showing(artworks):
     return [*ShowcasePage.objects.live(), *ShowcaseIndexPage.objects.live()]
 
 
-def purge_front_end_cache(pages):
-    """No front-end cache is configured in this project (pages are sent with never-cache
-    headers). If wagtail.contrib.frontend_cache is ever installed, purge the galleries too."""
-    if not pages or not apps.is_installed("wagtail.contrib.frontend_cache"):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-
-    purge_pages_from_cache(pages)
+def purge_pages_showing_works(artworks=(), reason=""):
+    """Consent, a flag or a work changed: the page cache is purged, and so is any front-end
+    cache for the galleries (and through them their index, the home page and the sitemap),
+    which core/cache.py only looks up when a front-end cache is configured."""
+    purge(pages=lambda: galleries_showing(artworks), reason=reason or "showcase change")
 
 
 def hide_invisible(artworks, user=None, reason="", log_approved=True):
@@ -59,5 +57,5 @@ def hide_invisible(artworks, user=None, reason="", log_approved=True):
                 data={"reason": reason, "renditions_deleted": had_files},
             )
     if hidden:
-        purge_front_end_cache(galleries_showing(hidden))
+        purge_pages_showing_works(hidden, reason=reason)
     return hidden

@@ -4,9 +4,12 @@ galleries that have something to show right now."""
 from wagtail.models import Site
 
 from showcase.models import ShowcasePage
+from showcase.models.pages import limit_cache_to_consent
 
 
 def featured_galleries(request, home_page, limit=3):
+    # Which galleries have works changes when a consent starts or ends.
+    limit_cache_to_consent(request)
     site = Site.find_for_request(request)
     galleries = (
         ShowcasePage.objects.live()

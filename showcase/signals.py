@@ -7,7 +7,7 @@ demo loader) that changes consent tidies up the same way.
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.log_actions import log
 
-from showcase.enforcement import hide_invisible
+from showcase.enforcement import hide_invisible, purge_pages_showing_works
 from showcase.images import delete_renditions
 
 
@@ -30,6 +30,8 @@ def consent_saved(sender, instance, created, **kwargs):
         user=instance.recorded_by,
         reason="consent withdrawn" if withdrawn else "consent changed",
     )
+    # A consent given can show works as surely as a withdrawal hides them.
+    purge_pages_showing_works(reason="consent recorded")
 
 
 def remember_flag(sender, instance, **kwargs):
@@ -38,14 +40,19 @@ def remember_flag(sender, instance, **kwargs):
 
 
 def child_saved(sender, instance, created, **kwargs):
-    if instance.do_not_publish and not getattr(instance, "_was_flagged", False):
+    was_flagged = getattr(instance, "_was_flagged", False)
+    if instance.do_not_publish and not was_flagged:
         log(instance, "showcase.child_flagged")
         hide_invisible(instance.artworks.all(), reason="child flagged do not publish")
+    if instance.do_not_publish != was_flagged:
+        purge_pages_showing_works(reason="child's do-not-publish flag changed")
 
 
 def artwork_saved(sender, instance, created, **kwargs):
     if not created:
         hide_invisible([instance], reason="artwork changed")
+    # Moderation, or any change to what a visible work shows (title, words, picture).
+    purge_pages_showing_works(reason="artwork saved")
 
 
 def artwork_children_changed(sender, instance, action, **kwargs):
@@ -56,6 +63,7 @@ def artwork_children_changed(sender, instance, action, **kwargs):
             hide_invisible([instance], reason="children changed")
         else:
             hide_invisible(instance.artworks.all(), reason="children changed")
+        purge_pages_showing_works(reason="a work's children changed")
 
 
 def artwork_deleted(sender, instance, **kwargs):
@@ -63,6 +71,7 @@ def artwork_deleted(sender, instance, **kwargs):
     delete_renditions(instance.pk)
     if instance.image:
         instance.image.storage.delete(instance.image.name)
+    purge_pages_showing_works(reason="artwork deleted")
 
 
 def connect():

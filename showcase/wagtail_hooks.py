@@ -17,12 +17,14 @@ from wagtail.snippets.views.snippets import (
 )
 
 from core.bootstrap import BOOTSTRAP, DEMO_CONTENT
+from core.cache import PAGES_SHOWING
 from core.sections import HOME_PAGE_SECTIONS, Section
+from directory.models import ActivityPage
 from showcase import admin_views
 from showcase.bootstrap import ensure_safeguarding_groups, ensure_showcase_index
 from showcase.featured import featured_galleries
 from showcase.forms import ArtworkForm
-from showcase.models import Artwork, Child, ConsentRecord, WithdrawalRequest
+from showcase.models import Artwork, Child, ConsentRecord, ShowcasePage, WithdrawalRequest
 
 
 class ArtworkIndexView(IndexView):
@@ -346,6 +348,16 @@ def register_showcase_actions(actions):
 def childrens_work(request, page):
     """The home page's galleries that have something to show right now."""
     return Section("showcase/includes/home_section.html", featured_galleries(request, page))
+
+
+@hooks.register(PAGES_SHOWING)
+def galleries_naming(page):
+    """For front-end cache purges (core/cache.py): a gallery of an activity's works, and each
+    work page there, names the activity that inspired it."""
+    if isinstance(page, ActivityPage):
+        yield from ShowcasePage.objects.filter(
+            activity__translation_key=page.translation_key
+        ).live()
 
 
 @hooks.register(BOOTSTRAP, order=5)

@@ -4,11 +4,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.bootstrap import BOOTSTRAP, DEMO_CONTENT
+from core.cache import PAGES_SHOWING
 from core.editorial import REGISTER_EDITORIAL_POLICY
 from core.sections import HOME_PAGE_SECTIONS, RELATED_PANELS, Section
 from stories.bootstrap import ensure_story_index
 from stories.listing import featured_stories, stories_about
-from stories.models import Author, StoryIndexPage, Theme
+from stories.models import Author, StoryIndexPage, StoryPage, Theme
 from stories.workflow import STORIES_REVIEW, set_up_story_review
 
 
@@ -67,6 +68,33 @@ def stories_about_this(request, page):
     """Provider and activity pages list the stories about them (the directory knows nothing of
     stories)."""
     return Section("stories/includes/stories_about.html", stories_about(page))
+
+
+@hooks.register(PAGES_SHOWING)
+def feeds_and_panels_showing(page):
+    """For front-end cache purges (core/cache.py): a story appears in its index's feeds (all
+    stories, and its kind's) and in the "stories about this" panel of the providers and
+    activities it names; an index's own feeds change with it."""
+    if isinstance(page, StoryIndexPage):
+        index, kinds = page, StoryPage.Kind.values
+    elif isinstance(page, StoryPage):
+        index = StoryIndexPage.objects.filter(pk=page.get_parent().pk).first()
+        kinds = [page.kind]
+        for mention in page.story_providers.select_related("provider"):
+            yield mention.provider
+        for mention in page.story_activities.select_related("activity"):
+            yield mention.activity
+            yield mention.activity.get_parent()  # its provider's panel lists it too
+    else:
+        return
+    address = index.get_full_url() if index else None
+    if not address:
+        return
+    yield address + index.reverse_subpage("feed_rss").lstrip("/")
+    yield address + index.reverse_subpage("feed_atom").lstrip("/")
+    for kind in kinds:
+        yield address + index.reverse_subpage("kind_feed_rss", kwargs={"kind": kind}).lstrip("/")
+        yield address + index.reverse_subpage("kind_feed_atom", kwargs={"kind": kind}).lstrip("/")
 
 
 @hooks.register(BOOTSTRAP, order=30)

@@ -80,6 +80,20 @@ class Child(models.Model):
         return self.consent_records.order_by("-pk").first()
 
 
+def next_consent_change(after):
+    """The next moment after ``after`` at which a consent starts or ends, or None.
+
+    Expiry has no event, so a page showing works is cached no longer than this (core/cache.py's
+    ``cache_until``). Read over the whole ledger, superseded entries included: at worst a page
+    is cached for less time than it could be, never longer."""
+    moments = ConsentRecord.objects.filter(kind=ConsentRecord.Kind.GIVEN).aggregate(
+        starts=models.Min("given_at", filter=models.Q(given_at__gt=after)),
+        ends=models.Min("expires_at", filter=models.Q(expires_at__gt=after)),
+    )
+    moments = [moment for moment in moments.values() if moment is not None]
+    return min(moments) if moments else None
+
+
 class ConsentQuerySet(models.QuerySet):
     """The ledger refuses bulk edits and bulk deletes; erasing a child (see
     showcase.subject_rights) removes its entries through the child's own deletion."""

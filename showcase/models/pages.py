@@ -2,9 +2,9 @@
 
 Pages hold no artwork themselves. Every list and every work page asks
 ``Artwork.objects.publicly_visible(site)`` on each request, in whatever language the page is
-read, so a translation cannot keep showing a work whose consent has ended. Responses are marked
-never to be cached (no full-page cache is in use; the headers keep browsers and proxies from
-becoming one).
+read, so a translation cannot keep showing a work whose consent has ended. The site's page cache
+(core/cache.py) may keep them only until the next consent starts or ends, and is purged on every
+consent, flag or moderation change (showcase/signals.py); browsers are told not to keep them.
 """
 
 from django.core.paginator import Paginator
@@ -12,6 +12,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -19,7 +20,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.cache import never_cache
+from core.cache import cache_until, never_cache
 from core.models import BasePage
 from showcase.models.artworks import Artwork
 
@@ -33,6 +34,27 @@ def never_kept(response):
     """Neither a cache (the site's never-cache policy) nor a search engine may keep a copy of
     a response that shows children's work: it would outlive a withdrawal."""
     never_cache(response)
+    response["X-Robots-Tag"] = ROBOTS
+    return response
+
+
+def limit_cache_to_consent(request, *, browsers=True):
+    """Tell the page cache this response shows works (or which galleries have any), so it is
+    kept no later than the next consent start or end. ``browsers=False`` for pages showing the
+    works themselves: no purge reaches a browser."""
+    from showcase.models.consent import next_consent_change
+
+    if request is None:
+        return
+    if not hasattr(request, "_next_consent_change"):
+        request._next_consent_change = next_consent_change(timezone.now())
+    cache_until(request, request._next_consent_change, browsers=browsers)
+
+
+def kept_until_consent_changes(request, response):
+    """A page showing children's work: kept by the site's own cache (purged on every change)
+    until the next consent change, by no browser, and archived by no search engine."""
+    limit_cache_to_consent(request, browsers=False)
     response["X-Robots-Tag"] = ROBOTS
     return response
 
@@ -73,7 +95,7 @@ class ShowcaseIndexPage(RoutablePageMixin, BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
-        return never_kept(super().serve(request, *args, **kwargs))
+        return kept_until_consent_changes(request, super().serve(request, *args, **kwargs))
 
     def withdrawal_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("withdraw")
@@ -204,6 +226,7 @@ class ShowcasePage(RoutablePageMixin, BasePage):
         return self.get_url(request) + self.reverse_subpage("work", args=(artwork.pk,))
 
     def get_sitemap_urls(self, request=None):
+        limit_cache_to_consent(request)
         urls = super().get_sitemap_urls(request)
         site = request_site(request) if request else self.get_site()
         base = self.get_full_url(request)
@@ -217,7 +240,7 @@ class ShowcasePage(RoutablePageMixin, BasePage):
         return urls
 
     def serve(self, request, *args, **kwargs):
-        return never_kept(super().serve(request, *args, **kwargs))
+        return kept_until_consent_changes(request, super().serve(request, *args, **kwargs))
 
     @path("")
     def gallery(self, request):

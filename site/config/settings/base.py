@@ -26,6 +26,15 @@ env = environ.Env(
     ELASTICSEARCH_URL=(str, ""),
     ELASTICSEARCH_INDEX_PREFIX=(str, "artsbackpack_"),
     REDIS_URL=(str, ""),
+    PAGE_CACHE_ENABLED=(bool, True),
+    PAGE_CACHE_SECONDS=(int, 600),
+    PAGE_CACHE_BROWSER_SECONDS=(int, 60),
+    PAGE_CACHE_SHARED_SECONDS=(int, 600),
+    PAGE_CACHE_STALE_SECONDS=(int, 60),
+    FRONTEND_CACHE_VARNISH_URL=(str, ""),
+    FRONTEND_CACHE_CLOUDFLARE_TOKEN=(str, ""),
+    FRONTEND_CACHE_CLOUDFLARE_ZONEID=(str, ""),
+    FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
     AWS_STORAGE_BUCKET_NAME=(str, ""),
     AWS_S3_ENDPOINT_URL=(str, ""),
     AWS_S3_REGION_NAME=(str, ""),
@@ -118,6 +127,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "regions.middleware.SiteLanguageMiddleware",
+    # The page cache (core/cache.py): after the language is known, inside sessions, and outside
+    # CSRF, authentication and messages so it sees the cookies they set.
+    "core.cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -218,6 +230,42 @@ else:
     # is still a limit (a worker's share of it), and REDIS_URL makes it exact; say so rather
     # than fail the system checks on a machine that has no Redis.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# --- Page cache (core/cache.py; the README's "Caching" section): anonymous public pages kept in
+# the cache above for PAGE_CACHE_SECONDS (purged on every content or consent change), sent with
+# "Cache-Control: public, max-age=PAGE_CACHE_BROWSER_SECONDS, s-maxage=PAGE_CACHE_SHARED_SECONDS,
+# stale-while-revalidate=PAGE_CACHE_STALE_SECONDS". Browsers are never purged, so their time is
+# short; a CDN is purged through the front-end cache below. ---
+PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+PAGE_CACHE_BROWSER_SECONDS = env("PAGE_CACHE_BROWSER_SECONDS")
+PAGE_CACHE_SHARED_SECONDS = env("PAGE_CACHE_SHARED_SECONDS")
+PAGE_CACHE_STALE_SECONDS = env("PAGE_CACHE_STALE_SECONDS")
+
+# --- Front-end cache purges (wagtail.contrib.frontend_cache's backends, called by core/cache.py
+# with the URLs each change concerns): off unless one of these is set. Varnish (or any proxy
+# answering PURGE requests) by its URL; Cloudflare by an API token and zone; CloudFront by
+# distribution (AWS credentials from the usual variables). ---
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_VARNISH_URL"),
+    }
+if env("FRONTEND_CACHE_CLOUDFLARE_TOKEN") and env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+        "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+    }
+if env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# core/cache.py sends each page in every language itself (translations are pages with their own
+# addresses, English without a prefix), so Wagtail must not rewrite prefixes on its own.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Files: local media by default; an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set
 # (credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables). ---

@@ -12,6 +12,10 @@ SECRET_KEY = "tests-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1", ".localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests change content without the events that purge the page cache (a factory's save, an
+# update()); tests/cache/ turns it on. Its headers are sent either way.
+PAGE_CACHE_ENABLED = False
+WAGTAILFRONTENDCACHE = {}
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 STORAGES = {
