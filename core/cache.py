@@ -52,8 +52,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import get_language_from_path
 from django.views.decorators.cache import cache_control
 from wagtail import hooks
 
@@ -275,7 +276,7 @@ def response_refusal(request, response):
         return "form with a CSRF token"
     session = getattr(request, "session", None)
     if session is not None and session.modified:
-        return "session"
+        return "session"  # the cookie is already there, unless the session was emptied
     if response.has_header("Cache-Control"):
         return "view's own Cache-Control"
     if set(get_vary(response)) - KEYED_VARY:
@@ -349,7 +350,7 @@ def page_key(request, generation):
             request.get_host(),
             request.path,
             request.META.get("QUERY_STRING", ""),
-            translation.get_language() or "",
+            get_language_from_path(request.path_info) or settings.LANGUAGE_CODE,
             _encodings(request),
         )
     )
@@ -358,10 +359,10 @@ def page_key(request, generation):
 
 
 class PageCacheMiddleware:
-    """Serves and stores anonymous public pages by the rules above. Sits after the language
-    middleware (the key needs the request's language) and before CSRF, authentication and
-    messages, so it sees their cookies on the way out; sessions sit outside it, so a written
-    session is read from ``request.session.modified``.
+    """Serves and stores anonymous public pages by the rules above. Sits before everything
+    that reads the database (a stored page costs no query) and outside sessions, CSRF and
+    messages, so it sees their cookies on the way out. The language is read from the path as
+    LocaleMiddleware reads it (English has no prefix), since that middleware comes later.
 
     PAGE_CACHE_ENABLED turns the store off (the test settings do, so tests that change content
     without an event see it); the headers are sent either way."""

@@ -49,7 +49,11 @@ def shown_content_saved(sender, instance, **kwargs):
             pages=lambda: [page, *page.get_descendants()],
             reason=f"view restriction on page {instance.page_id} changed",
         )
-    elif isinstance(instance, Site | BaseSiteSetting | BaseGenericSetting):
+    elif isinstance(instance, Site):
+        purge(reason="site changed")
+    elif isinstance(instance, BaseSiteSetting | BaseGenericSetting) and not kwargs.get("created"):
+        # Settings are made with their defaults the first time a page reads them, while it
+        # renders: that changes nothing shown, and purging then would drop that very page.
         purge(reason=f"{type(instance).__name__} changed")
 
 

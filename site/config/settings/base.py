@@ -122,14 +122,15 @@ MIDDLEWARE = [
     "core.security_headers.PermissionsPolicyMiddleware",
     "core.security_headers.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The page cache (core/cache.py): a stored page is answered here, with no database query,
+    # after the security headers (added to every answer) and before anything that reads the
+    # database; it sees the cookies sessions, CSRF and messages set on the way out.
+    "core.cache.PageCacheMiddleware",
     # Page links follow the request's scheme, host and port (core/urls.py).
     "core.urls.SiteRootUrlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "regions.middleware.SiteLanguageMiddleware",
-    # The page cache (core/cache.py): after the language is known, inside sessions, and outside
-    # CSRF, authentication and messages so it sees the cookies they set.
-    "core.cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
