@@ -7,6 +7,7 @@ from core.bootstrap import BOOTSTRAP, DEMO_CONTENT
 from core.cache import PAGES_SHOWING
 from core.editorial import REGISTER_EDITORIAL_POLICY
 from core.sections import HOME_PAGE_SECTIONS, RELATED_PANELS, Section
+from directory.models import ActivityPage, ProviderPage
 from stories.bootstrap import ensure_story_index
 from stories.listing import featured_stories, stories_about
 from stories.models import Author, StoryIndexPage, StoryPage, Theme
@@ -74,7 +75,17 @@ def stories_about_this(request, page):
 def feeds_and_panels_showing(page):
     """For front-end cache purges (core/cache.py): a story appears in its index's feeds (all
     stories, and its kind's) and in the "stories about this" panel of the providers and
-    activities it names; an index's own feeds change with it."""
+    activities it names, and names them in turn; an index's own feeds change with it."""
+    if isinstance(page, ProviderPage):
+        yield from StoryPage.objects.filter(
+            story_providers__provider__translation_key=page.translation_key
+        ).live()
+        return
+    if isinstance(page, ActivityPage):
+        yield from StoryPage.objects.filter(
+            story_activities__activity__translation_key=page.translation_key
+        ).live()
+        return
     if isinstance(page, StoryIndexPage):
         index, kinds = page, StoryPage.Kind.values
     elif isinstance(page, StoryPage):
@@ -90,11 +101,12 @@ def feeds_and_panels_showing(page):
     address = index.get_full_url() if index else None
     if not address:
         return
-    yield address + index.reverse_subpage("feed_rss").lstrip("/")
-    yield address + index.reverse_subpage("feed_atom").lstrip("/")
-    for kind in kinds:
-        yield address + index.reverse_subpage("kind_feed_rss", kwargs={"kind": kind}).lstrip("/")
-        yield address + index.reverse_subpage("kind_feed_atom", kwargs={"kind": kind}).lstrip("/")
+    for name, kwargs in [
+        ("feed_rss", {}),
+        ("feed_atom", {}),
+        *((name, {"kind": kind}) for kind in kinds for name in ("kind_feed_rss", "kind_feed_atom")),
+    ]:
+        yield address + index.reverse_subpage(name, kwargs=kwargs).lstrip("/")
 
 
 @hooks.register(BOOTSTRAP, order=30)
