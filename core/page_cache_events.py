@@ -44,10 +44,10 @@ def shown_content_saved(sender, instance, **kwargs):
     """A view restriction decides who may see a page and its subtree; a site or a site setting
     is read by every page of the site (footer, header, languages)."""
     if isinstance(instance, PageViewRestriction):
-        page = instance.page
+        page_id = instance.page_id  # read lazily: the page may be going with its restriction
         purge(
-            pages=lambda: [page, *page.get_descendants()],
-            reason=f"view restriction on page {instance.page_id} changed",
+            pages=lambda: page_and_descendants(page_id),
+            reason=f"view restriction on page {page_id} changed",
         )
     elif isinstance(instance, Site):
         purge(reason="site changed")
@@ -55,6 +55,11 @@ def shown_content_saved(sender, instance, **kwargs):
         # Settings are made with their defaults the first time a page reads them, while it
         # renders: that changes nothing shown, and purging then would drop that very page.
         purge(reason=f"{type(instance).__name__} changed")
+
+
+def page_and_descendants(page_id):
+    page = Page.objects.filter(pk=page_id).first()
+    return [page, *page.get_descendants()] if page is not None else []
 
 
 def connect():

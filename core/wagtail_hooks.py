@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from core.bootstrap import BOOTSTRAP
+from core.cache import purge
 from core.editorial import ensure_review_workflow, policies
 from core.urls import PageLinkHandler
 
@@ -17,3 +18,13 @@ def review_workflows(setup):
     """The workflow and reviewers group of every app's editorial policy."""
     for policy in policies():
         ensure_review_workflow(policy)
+
+
+# Snippets (taxonomy terms, the footer, authors, themes) show on many pages. Editors change them
+# in the admin, and that is where the page cache hears of it (core/cache.py). The showcase's
+# snippets purge through their own signals, whatever path changes them.
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_delete_snippet")
+def snippet_changed(request, instance_or_instances):
+    purge(reason="snippet changed in the admin")

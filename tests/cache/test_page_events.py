@@ -2,6 +2,8 @@
 home-page slot, feed and sitemap that shows it: each is first shown to be served from the
 cache, so the change showing on the next request proves the purge."""
 
+from wagtail.models import PageViewRestriction
+
 from directory.factories import ActivityPageFactory, ProviderPageFactory
 from stories.factories import StoryPageFactory
 from tests.cache.conftest import fetch, prime, text
@@ -90,3 +92,11 @@ def test_a_page_not_touched_by_a_change_is_still_purged_but_served_again_after(c
     ActivityPageFactory(parent=world["provider"], title="Steel pans", slug="steel-pans")
     assert fetch(client, world["story"].url)[1] > 0
     assert fetch(client, world["story"].url)[1] == 0
+
+
+def test_restricting_a_page_to_signed_in_users_stops_serving_the_stored_copy(client, world):
+    story = world["story"]
+    prime(client, story.url)
+    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(story.url)
+    assert response.status_code == 302 and "Drumming" not in response.content.decode()
