@@ -56,15 +56,12 @@ messages: install
 		--ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
 
-# Directory search benchmark on a throwaway SQLite database: 1,000 then 10,000 activities.
+# Directory search benchmark: 1,000 then 10,000 activities on a throwaway SQLite database, then
+# 100,000 on a throwaway PostgreSQL database (BENCH_POSTGRES_URL, default the local server as
+# postgres; skipped with a message when there is none). Volume is loaded in bulk.
 BENCH_DB := /tmp/artsbackpack-bench.sqlite3
 bench: install
-	rm -f $(BENCH_DB)
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_demo --activities 920
-	DATABASE_URL=sqlite:///$(BENCH_DB) DEBUG=0 $(PY) manage.py bench_directory
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_demo --activities 9000
-	DATABASE_URL=sqlite:///$(BENCH_DB) DEBUG=0 $(PY) manage.py bench_directory
+	$(PY) manage.py bench_directory_suite --sqlite-path $(BENCH_DB)
 
 # Load and fault test: the production settings under gunicorn (2 workers) on a throwaway SQLite
 # database with the demo content, driven by wrk (apt install wrk) with a mix of real pages for

@@ -223,6 +223,14 @@ def _price(rng, idea, form):
 def build_activity(provider, spec, vocabulary, offer, with_revision=True):
     """One activity from a planned offer; everything about it follows from its idea, so it
     never contradicts itself."""
+    values = activity_values(provider, spec, vocabulary, offer)
+    return ActivityPageFactory(parent=provider, publish=True if with_revision else None, **values)
+
+
+def activity_values(provider, spec, vocabulary, offer):
+    """The field values, terms, places and sessions of the activity ``offer`` plans: shared by
+    the factory path above and the bulk loader (directory/bulk_load.py), so both make the same
+    activities."""
     form, idea, (age_min, age_max), language = offer
     parts = activity_parts()
     rng = random.Random(f"{spec['slug']}-{slugify(idea['title'])}")
@@ -271,7 +279,7 @@ def build_activity(provider, spec, vocabulary, offer, with_revision=True):
             ActivitySession(start=start, end=end, places_left=rng.choice([None, 5, 12, 30]))
             for start, end in _sessions(rng, idea["length"])
         ]
-    return ActivityPageFactory(parent=provider, publish=True if with_revision else None, **values)
+    return values
 
 
 def extra_provider_spec(rng, index, vocabulary):

@@ -18,7 +18,8 @@ from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Locale, Page
 
 from directory.models import ActivityPage, DirectoryIndexPage
-from regions.sites import regional_home_keys
+from regions.models import RegionSettings
+from regions.regions import REGIONS_BY_KEY
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,43 @@ def activity_scope(directory, locale):
     found from England's too. So a regional site's directory searches every regional site's
     directory page in the same language (the site's nation is a default place filter, not a
     scope). A directory on a site outside the regions searches only itself.
+
+    Its activities with no translation in ``locale`` are found in another language: beneath
+    every regional site's directory in each language its region offers, or, outside the
+    regions, beneath the directory's own translations. Three queries however many languages
+    and sites there are, so the page's query count does not grow with them.
     """
-    roots = tuple(_regional_directories(directory, locale))
-    return Scope(roots, locale, tuple(_other_language_directories(roots, directory, locale)))
+    homes = _regional_home_paths()
+    directories = list(
+        DirectoryIndexPage.objects.live()
+        .select_related("locale")
+        .only("path", "depth", "translation_key", "locale_id", "locale__language_code")
+        .order_by("path")
+    )
+
+    def is_regional(page, language_code):
+        return page.path[: -page.steplen] in homes.get(language_code, ())
+
+    if not is_regional(directory, locale.language_code):
+        others = [
+            page
+            for page in directories
+            if page.translation_key == directory.translation_key and page.locale_id != locale.pk
+        ]
+        return Scope((directory,), locale, tuple(others))
+    roots = [
+        page
+        for page in directories
+        if page.locale_id == locale.pk
+        and page.pk != directory.pk
+        and is_regional(page, locale.language_code)
+    ]
+    others = [
+        page
+        for page in directories
+        if page.locale_id != locale.pk and is_regional(page, page.locale.language_code)
+    ]
+    return Scope((directory, *roots), locale, tuple(others))
 
 
 def own_directory_scope(directory, locale):
@@ -117,63 +152,24 @@ def own_directory_scope(directory, locale):
     return Scope((directory,), locale)
 
 
-def _regional_directories(directory, locale):
-    # Home pages of the regional sites that offer this language (a stray translation on a site
-    # that does not offer it is never served, so its listings must not be found either).
-    home_keys = regional_home_keys(locale.language_code)
-    regional_homes = set(
-        Page.objects.filter(locale=locale, translation_key__in=home_keys).values_list(
-            "path", flat=True
-        )
-    )
-    if directory.path[: -directory.steplen] not in regional_homes:
-        return [directory]
-    others = [
-        page
-        for page in DirectoryIndexPage.objects.live()
-        .filter(locale=locale)
-        .exclude(pk=directory.pk)
-        .only("path", "depth")
-        if page.path[: -page.steplen] in regional_homes
-    ]
-    return [directory, *others]
+def _regional_home_paths():
+    """Language code -> paths of the home pages of the regional sites whose region offers that
+    language, in that language (a stray translation on a site that does not offer it is never
+    served, so its listings must not be found either). Two queries."""
+    languages_by_key = {}
+    for region, key in RegionSettings.objects.exclude(region="").values_list(
+        "region", "site__root_page__translation_key"
+    ):
+        if region in REGIONS_BY_KEY:
+            languages_by_key.setdefault(key, set()).update(REGIONS_BY_KEY[region].languages)
+    homes = {}
+    for path, key, language in Page.objects.filter(
+        translation_key__in=list(languages_by_key)
+    ).values_list("path", "translation_key", "locale__language_code"):
+        if language in languages_by_key[key]:
+            homes.setdefault(language, set()).add(path)
+    return homes
 
 
 def _default_locale():
     return Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
-
-
-def _other_language_directories(roots, directory, locale):
-    """The directory pages, in languages other than ``locale``, whose activities a search from
-    ``directory`` also finds when they have no translation in ``locale``: every regional
-    site's directory in each language its region offers, or the directory's own translations
-    on a site outside the regions."""
-    if roots == (directory,) and not _is_regional(directory, locale):
-        return (
-            DirectoryIndexPage.objects.live()
-            .filter(translation_key=directory.translation_key)
-            .exclude(locale=locale)
-            .only("path", "depth")
-        )
-    found = []
-    for other in Locale.objects.exclude(pk=locale.pk):
-        homes = set(
-            Page.objects.filter(
-                locale=other, translation_key__in=regional_home_keys(other.language_code)
-            ).values_list("path", flat=True)
-        )
-        if not homes:
-            continue
-        found.extend(
-            page
-            for page in DirectoryIndexPage.objects.live().filter(locale=other).only("path", "depth")
-            if page.path[: -page.steplen] in homes
-        )
-    return found
-
-
-def _is_regional(directory, locale):
-    home_keys = regional_home_keys(locale.language_code)
-    return Page.objects.filter(
-        locale=locale, translation_key__in=home_keys, path=directory.path[: -directory.steplen]
-    ).exists()

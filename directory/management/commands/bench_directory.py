@@ -59,4 +59,5 @@ class Command(BaseCommand):
                 f"  {name:<24} median {statistics.median(timings):7.1f} ms   p95 {p95:7.1f} ms   "
                 f"queries {len(captured):3d}   results {results.total}"
             )
-        self.stdout.write(f"directory p95 at {total} activities: {worst:.0f} ms")
+        database = " on PostgreSQL" if connection.vendor == "postgresql" else ""
+        self.stdout.write(f"directory p95 at {total} activities{database}: {worst:.0f} ms")
