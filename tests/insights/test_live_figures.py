@@ -9,6 +9,7 @@ from unittest import mock
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -241,20 +242,20 @@ def test_the_block_renders_in_a_story_in_english_and_welsh(client, world):
         {"figure": ON_TRACK, "area": "GB-SCT", "art_form": ""},
     )
     on_offer, without, classes = figures_on(client, story)
-    number = on_offer.select_one(".key-figure__number")
+    number = on_offer.select_one(".live-figure__number")
     # The number and its label are one statement, read together.
     assert number.parent is on_offer.select_one(".live-figure__label").parent
     assert number.get_text() == str(expected_on_offer("GB-WLS", ""))
     assert "activities on offer in Wales" in on_offer.get_text(" ", strip=True)
-    assert without.select_one(".key-figure__number").get_text() == str(
+    assert without.select_one(".live-figure__number").get_text() == str(
         expected_without("GB-ENG", "dance")
     )
-    assert classes.select_one(".key-figure__number") is None
+    assert classes.select_one(".live-figure__number") is None
     assert "no data yet" in classes.get_text()
     stamp = on_offer.select_one("time")
     today = timezone.localdate()
     assert stamp["datetime"] == today.isoformat()
-    assert on_offer.select_one(".key-figure__source").get_text(" ", strip=True) == (
+    assert on_offer.select_one(".live-figure__date").get_text(" ", strip=True) == (
         f"Figures as of {today.day} {today:%B %Y}"
     )
 
@@ -262,7 +263,7 @@ def test_the_block_renders_in_a_story_in_english_and_welsh(client, world):
     welsh_story = story.copy_for_translation(welsh, copy_parents=True)
     welsh_story.save_revision().publish()
     welsh_on_offer = figures_on(client, welsh_story)[0]
-    assert welsh_on_offer.select_one(".key-figure__number").get_text() == number.get_text()
+    assert welsh_on_offer.select_one(".live-figure__number").get_text() == number.get_text()
     assert "Cymru" in welsh_on_offer.get_text()
 
 
@@ -276,3 +277,14 @@ def test_a_figure_that_fails_leaves_the_page_working(client, world):
         live_figures, "activities_on_offer_count", side_effect=RuntimeError("database gone")
     ):
         assert figures_on(client, story) == []
+
+
+def test_the_editor_chooses_from_the_figures_places_and_art_forms(admin_client, world):
+    story = story_with(world, {"figure": ON_OFFER, "area": "GB-WLS", "art_form": ""})
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    # The lists are read when the form is built: every figure, place and art form is offered.
+    for text in ["Activities on offer in an area", "Classes on track for five", "GB-CRF"]:
+        assert text in content
+    assert "theatre-drama" in content
