@@ -4,20 +4,29 @@ nearest thing that did exist.
 Groups are counted in the database (one GROUP BY with two filtered counts). The "nearest"
 column is worked out only for the groups a page shows (or an export writes): the places of the
 live activities in the group's art forms, each at its centroid, and the one closest to the
-searched place's centroid.
+searched place's centroid. When the search had a stage, only activities for that stage count
+as "the nearest thing", with the stage read in the terms of the searched place's nation (or,
+for a search with no place, the nation of the site it was made on).
+
+Keywords are grouped case-folded and trimmed ("Ballet" and "ballet " are one group): new rows
+are stored that way (search_log.normalise_keywords), and older rows are folded when grouped.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Count, Max, Q
+from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from directory.models import ActivityPage, ArtForm
 from insights.models import SearchLog, as_list
 from places.models import Place
+from places.nations import nation_code_for_site
 from places.postcodes import distance_km
+from places.stages import STAGES_BY_NATION
 
 RECENT_DAYS = 30
 WINDOW_DAYS = 90
@@ -38,20 +47,23 @@ def unmet_groups(by=BY_PLACE, now=None):
     nothing_found = SearchLog.objects.filter(
         result_count=0, searched_at__gte=_since(now, WINDOW_DAYS), searched_at__lte=now
     )
+    counts = {
+        "last_30": Count("pk", filter=Q(searched_at__gte=_since(now, RECENT_DAYS))),
+        "last_90": Count("pk"),
+        "latest": Max("searched_at"),
+    }
     if by == BY_KEYWORDS:
-        keys = ["keywords"]
-        nothing_found = nothing_found.exclude(keywords="")
+        # Rows logged before keywords were case-folded are folded here (SQLite's lower()
+        # folds ASCII letters only; every row logged since is folded in full when stored).
+        keys = ["folded_keywords"]
+        nothing_found = nothing_found.annotate(folded_keywords=Lower(Trim("keywords"))).exclude(
+            folded_keywords=""
+        )
     else:
         keys = ["place_code", "art_forms", "stage"]
-    return (
-        nothing_found.values(*keys)
-        .annotate(
-            last_30=Count("pk", filter=Q(searched_at__gte=_since(now, RECENT_DAYS))),
-            last_90=Count("pk"),
-            latest=Max("searched_at"),
-        )
-        .order_by("-last_90", "-last_30", *keys)
-    )
+        # The site a group's searches were made on names its stage when no place does.
+        counts["site_id"] = Max("site_id")
+    return nothing_found.values(*keys).annotate(**counts).order_by("-last_90", "-last_30", *keys)
 
 
 @dataclass(frozen=True)
@@ -81,12 +93,14 @@ class NearestFinder:
     def __init__(self):
         self._offered = {}
 
-    def offered_places(self, art_forms):
-        key = tuple(art_forms)
+    def offered_places(self, art_forms, stage=None):
+        key = (tuple(art_forms), stage)
         if key not in self._offered:
             activities = ActivityPage.objects.live().public()
             if art_forms:
                 activities = activities.filter(art_forms__slug__in=art_forms)
+            if stage is not None:
+                activities = activities.filter(stage.lookup())
             self._offered[key] = list(
                 Place.objects.filter(
                     activities__in=activities.values("pk"),
@@ -98,9 +112,10 @@ class NearestFinder:
             )
         return self._offered[key]
 
-    def nearest(self, place, art_forms):
-        """The place nearest ``place`` that has a live activity in any of ``art_forms``."""
-        offered = self.offered_places(art_forms)
+    def nearest(self, place, art_forms, stage=None):
+        """The place nearest ``place`` that has a live activity in any of ``art_forms`` (for
+        ``stage``, a places.stages.Stage, when one is given)."""
+        offered = self.offered_places(art_forms, stage)
         if not offered:
             return None
         if place is None or place.latitude is None or place.longitude is None:
@@ -113,6 +128,29 @@ class NearestFinder:
         return Nearest(best[1], best[0], None if best[0] == place.code else km / KM_PER_MILE)
 
 
+def stage_for(slug, nation_code=None):
+    """The Stage a logged slug names: the nation's own when it has one by that slug, else the
+    first nation's that does (England's, then Wales's...); None for no or an unknown slug."""
+    if not slug:
+        return None
+    for code in [nation_code, *STAGES_BY_NATION]:
+        for stage in STAGES_BY_NATION.get(code, ()):
+            if stage.slug == slug:
+                return stage
+    return None
+
+
+def _nation_of(place):
+    return place.lineage.strip("/").split("/")[0] if place is not None and place.lineage else None
+
+
+def _site_nations(site_ids):
+    return {
+        site.pk: nation_code_for_site(site)
+        for site in Site.objects.filter(pk__in={pk for pk in site_ids if pk})
+    }
+
+
 def describe(groups, by=BY_PLACE):
     """The groups as rows for the screen and the exports: names for codes and the nearest
     offer for each place-and-art-form group."""
@@ -120,7 +158,7 @@ def describe(groups, by=BY_PLACE):
     if by == BY_KEYWORDS:
         return [
             {
-                "keywords": group["keywords"],
+                "keywords": group["folded_keywords"],
                 "last_30": group["last_30"],
                 "last_90": group["last_90"],
                 "latest": group["latest"],
@@ -130,19 +168,22 @@ def describe(groups, by=BY_PLACE):
     places = _places_by_code(group["place_code"] for group in groups if group["place_code"])
     slugs = {slug for group in groups for slug in as_list(group["art_forms"])}
     art_form_names = dict(ArtForm.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    site_nations = _site_nations(group.get("site_id") for group in groups)
     finder = NearestFinder()
     rows = []
     for group in groups:
         place = places.get(group["place_code"])
         chosen = as_list(group["art_forms"])
-        nearest = finder.nearest(place, chosen)
+        nation = _nation_of(place) or site_nations.get(group.get("site_id"))
+        stage = stage_for(group["stage"], nation)
+        nearest = finder.nearest(place, chosen, stage)
         rows.append(
             {
                 "place": place.name if place else (group["place_code"] or _("Anywhere")),
                 "place_code": group["place_code"],
                 "art_forms": ", ".join(art_form_names.get(slug, slug) for slug in chosen)
                 or _("Any"),
-                "stage": group["stage"] or _("Any"),
+                "stage": str(stage.label) if stage else (group["stage"] or _("Any")),
                 "last_30": group["last_30"],
                 "last_90": group["last_90"],
                 "latest": group["latest"],
