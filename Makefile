@@ -73,7 +73,7 @@ BENCH_INSIGHTS_DB := /tmp/artsbackpack-bench-insights.sqlite3
 bench-insights: install
 	rm -f $(BENCH_INSIGHTS_DB)
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py load_demo --activities 9920
+	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py load_demo --activities 9848
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) DEBUG=0 $(PY) manage.py bench_insights --searches 100000
 
 # Load and fault test: the production settings under gunicorn (2 workers) on a throwaway SQLite

@@ -87,45 +87,86 @@ def _places_by_code(codes):
 
 
 class NearestFinder:
-    """Remembers, per art-form choice, the places that have a live activity, so a page of
-    groups makes one query per distinct art-form choice, not one per row."""
+    """Finds the nearest offer for many groups at once (a page, or a whole export of tens of
+    thousands of groups) with one query: every live activity's located places with its art
+    forms and ages, read once. Each searched place's list of places by distance is worked out
+    once, and a group walks it until it meets a place with a matching offer."""
 
     def __init__(self):
+        self._offers = None
+        self._places = {}
         self._offered = {}
+        self._by_distance = {}
+
+    def _all_offers(self):
+        if self._offers is None:
+            rows = (
+                ActivityPage.objects.live()
+                .public()
+                .filter(places__latitude__isnull=False, places__longitude__isnull=False)
+                .values_list(
+                    "places__code",
+                    "places__name",
+                    "places__latitude",
+                    "places__longitude",
+                    "art_forms__slug",
+                    "age_min",
+                    "age_max",
+                )
+                .order_by()
+                .distinct()
+            )
+            self._offers = []
+            for code, name, latitude, longitude, slug, age_min, age_max in rows:
+                self._places.setdefault(code, (code, name, latitude, longitude))
+                self._offers.append((code, slug, age_min, age_max))
+        return self._offers
 
     def offered_places(self, art_forms, stage=None):
+        """The codes of the places with a live activity in any of ``art_forms`` (any art form
+        when none) for ``stage`` (any age when None)."""
         key = (tuple(art_forms), stage)
         if key not in self._offered:
-            activities = ActivityPage.objects.live().public()
-            if art_forms:
-                activities = activities.filter(art_forms__slug__in=art_forms)
-            if stage is not None:
-                activities = activities.filter(stage.lookup())
-            self._offered[key] = list(
-                Place.objects.filter(
-                    activities__in=activities.values("pk"),
-                    latitude__isnull=False,
-                    longitude__isnull=False,
+            chosen = set(art_forms)
+            self._offered[key] = {
+                code
+                for code, slug, age_min, age_max in self._all_offers()
+                if (not chosen or slug in chosen)
+                and (
+                    stage is None
+                    or (
+                        age_min is not None
+                        and age_max is not None
+                        and stage.covers(age_min, age_max)
+                    )
                 )
-                .distinct()
-                .values_list("code", "name", "latitude", "longitude")
-            )
+            }
         return self._offered[key]
+
+    def _places_by_distance(self, place):
+        if place.code not in self._by_distance:
+            self._all_offers()
+            self._by_distance[place.code] = sorted(
+                (
+                    distance_km(place.latitude, place.longitude, row[2], row[3]),
+                    row,
+                )
+                for row in self._places.values()
+            )
+        return self._by_distance[place.code]
 
     def nearest(self, place, art_forms, stage=None):
         """The place nearest ``place`` that has a live activity in any of ``art_forms`` (for
         ``stage``, a places.stages.Stage, when one is given)."""
+        if place is None or place.latitude is None or place.longitude is None:
+            return None
         offered = self.offered_places(art_forms, stage)
         if not offered:
             return None
-        if place is None or place.latitude is None or place.longitude is None:
-            return None
-        best = min(
-            offered,
-            key=lambda row: distance_km(place.latitude, place.longitude, row[2], row[3]),
-        )
-        km = distance_km(place.latitude, place.longitude, best[2], best[3])
-        return Nearest(best[1], best[0], None if best[0] == place.code else km / KM_PER_MILE)
+        for km, (code, name, _latitude, _longitude) in self._places_by_distance(place):
+            if code in offered:
+                return Nearest(name, code, None if code == place.code else km / KM_PER_MILE)
+        return None
 
 
 def stage_for(slug, nation_code=None):
