@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint format check bench messages loadtest lighthouse
+.PHONY: run test install lint format check bench bench-insights messages loadtest lighthouse
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,16 @@ messages: install
 BENCH_DB := /tmp/artsbackpack-bench.sqlite3
 bench: install
 	$(PY) manage.py bench_directory_suite --sqlite-path $(BENCH_DB)
+
+# Insights reports benchmark on a throwaway SQLite database: the demo content plus generated
+# activities (10,000 live in all) and 100,000 logged searches (bulk inserted); times every
+# report page, export and live figure (insights/management/commands/bench_insights.py).
+BENCH_INSIGHTS_DB := /tmp/artsbackpack-bench-insights.sqlite3
+bench-insights: install
+	rm -f $(BENCH_INSIGHTS_DB)
+	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py load_demo --activities 9848
+	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) DEBUG=0 $(PY) manage.py bench_insights --searches 100000
 
 # Load and fault test: the production settings under gunicorn (2 workers) on a throwaway SQLite
 # database with the demo content, driven by wrk (apt install wrk) with a mix of real pages for

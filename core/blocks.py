@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from core import live_figures
 from core.video import video_embed_for
 
 # Rich text in body copy: no embeds (they would call third parties) and no images (images go
@@ -166,6 +167,65 @@ class DirectorySearchBlock(blocks.StructBlock):
         template = "core/blocks/directory_search_block.html"
 
 
+class StoredChoiceBlock(blocks.ChoiceBlock):
+    """A choice whose list comes from a callable (other apps' data, through a hook), read only
+    when the editor's form is built. Wagtail's ChoiceBlock evaluates its choices whenever a
+    stored value is read, which would cost queries on every page view; the values here are
+    plain strings already, so reading them needs no list."""
+
+    def to_python(self, value):
+        return "" if value is None else str(value)
+
+    def normalize(self, value):
+        return "" if value is None else str(value)
+
+    def get_searchable_content(self, value):
+        return []
+
+
+class LiveFigureBlock(blocks.StructBlock):
+    """A current figure from the site's own data (core/live_figures.py), with the date it was
+    worked out. The figures come from other apps through the ``LIVE_FIGURES`` hook; when none
+    provides the chosen figure, the block shows nothing."""
+
+    figure = StoredChoiceBlock(
+        choices=live_figures.kind_choices,
+        help_text=_(
+            "“Activities on offer” counts the live directory activities available to schools "
+            "in the area: at a venue there, coming to its schools, or online, including those "
+            "offered for a wider area that contains it (an activity for all of Wales counts in "
+            "each Welsh local authority). “Local authorities with nothing on offer” counts the "
+            "authorities where no such activity is available. “Classes on track for five” "
+            "counts class backpacks with at least five experiences booked or done."
+        ),
+    )
+    area = StoredChoiceBlock(
+        choices=live_figures.area_choices,
+        required=False,
+        help_text=_("Leave empty for the whole UK."),
+    )
+    art_form = StoredChoiceBlock(
+        choices=live_figures.art_form_choices,
+        required=False,
+        label=_("Art form"),
+        help_text=_("Leave empty for every art form. Not used for classes on track."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        language = getattr(getattr(page, "locale", None), "language_code", None)
+        context["figure"] = live_figures.live_figure(
+            value.get("figure"), value.get("area"), value.get("art_form"), language
+        )
+        return context
+
+    class Meta:
+        icon = "table"
+        label = _("Live figure")
+        template = "core/blocks/live_figure_block.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The body blocks every page type shares."""
 
@@ -179,3 +239,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     document = DocumentBlock()
     video = VideoBlock()
     directory_search = DirectorySearchBlock()
+    live_figure = LiveFigureBlock()

@@ -42,6 +42,12 @@ def is_crawler(request):
     return not agent.strip() or bool(CRAWLER.search(agent))
 
 
+def normalise_keywords(text):
+    """Keywords as they are kept and grouped: spaces collapsed and trimmed, case folded, so
+    "Ballet", "ballet " and "BALLET" are one search."""
+    return " ".join(str(text or "").split()).casefold()[:KEYWORDS_MAX]
+
+
 def _slugs(terms):
     return sorted(str(getattr(term, "slug", term)) for term in terms)
 
@@ -86,7 +92,7 @@ def entry_for(filters, results, site=None, language=""):
         max_price=filters.max_price,
         in_care=bool(filters.in_care),
         cpd=bool(filters.cpd),
-        keywords=" ".join((filters.q or "").split())[:KEYWORDS_MAX],
+        keywords=normalise_keywords(filters.q),
         result_count=max(int(getattr(results, "total", 0) or 0), 0),
     )
 

@@ -4,20 +4,29 @@ nearest thing that did exist.
 Groups are counted in the database (one GROUP BY with two filtered counts). The "nearest"
 column is worked out only for the groups a page shows (or an export writes): the places of the
 live activities in the group's art forms, each at its centroid, and the one closest to the
-searched place's centroid.
+searched place's centroid. When the search had a stage, only activities for that stage count
+as "the nearest thing", with the stage read in the terms of the searched place's nation (or,
+for a search with no place, the nation of the site it was made on).
+
+Keywords are grouped case-folded and trimmed ("Ballet" and "ballet " are one group): new rows
+are stored that way (search_log.normalise_keywords), and older rows are folded when grouped.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Count, Max, Q
+from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from directory.models import ActivityPage, ArtForm
 from insights.models import SearchLog, as_list
 from places.models import Place
+from places.nations import nation_code_for_site
 from places.postcodes import distance_km
+from places.stages import STAGES_BY_NATION
 
 RECENT_DAYS = 30
 WINDOW_DAYS = 90
@@ -38,20 +47,23 @@ def unmet_groups(by=BY_PLACE, now=None):
     nothing_found = SearchLog.objects.filter(
         result_count=0, searched_at__gte=_since(now, WINDOW_DAYS), searched_at__lte=now
     )
+    counts = {
+        "last_30": Count("pk", filter=Q(searched_at__gte=_since(now, RECENT_DAYS))),
+        "last_90": Count("pk"),
+        "latest": Max("searched_at"),
+    }
     if by == BY_KEYWORDS:
-        keys = ["keywords"]
-        nothing_found = nothing_found.exclude(keywords="")
+        # Rows logged before keywords were case-folded are folded here (SQLite's lower()
+        # folds ASCII letters only; every row logged since is folded in full when stored).
+        keys = ["folded_keywords"]
+        nothing_found = nothing_found.annotate(folded_keywords=Lower(Trim("keywords"))).exclude(
+            folded_keywords=""
+        )
     else:
         keys = ["place_code", "art_forms", "stage"]
-    return (
-        nothing_found.values(*keys)
-        .annotate(
-            last_30=Count("pk", filter=Q(searched_at__gte=_since(now, RECENT_DAYS))),
-            last_90=Count("pk"),
-            latest=Max("searched_at"),
-        )
-        .order_by("-last_90", "-last_30", *keys)
-    )
+        # The site a group's searches were made on names its stage when no place does.
+        counts["site_id"] = Max("site_id")
+    return nothing_found.values(*keys).annotate(**counts).order_by("-last_90", "-last_30", *keys)
 
 
 @dataclass(frozen=True)
@@ -75,42 +87,109 @@ def _places_by_code(codes):
 
 
 class NearestFinder:
-    """Remembers, per art-form choice, the places that have a live activity, so a page of
-    groups makes one query per distinct art-form choice, not one per row."""
+    """Finds the nearest offer for many groups at once (a page, or a whole export of tens of
+    thousands of groups) with one query: every live activity's located places with its art
+    forms and ages, read once. Each searched place's list of places by distance is worked out
+    once, and a group walks it until it meets a place with a matching offer."""
 
     def __init__(self):
+        self._offers = None
+        self._places = {}
         self._offered = {}
+        self._by_distance = {}
 
-    def offered_places(self, art_forms):
-        key = tuple(art_forms)
-        if key not in self._offered:
-            activities = ActivityPage.objects.live().public()
-            if art_forms:
-                activities = activities.filter(art_forms__slug__in=art_forms)
-            self._offered[key] = list(
-                Place.objects.filter(
-                    activities__in=activities.values("pk"),
-                    latitude__isnull=False,
-                    longitude__isnull=False,
+    def _all_offers(self):
+        if self._offers is None:
+            rows = (
+                ActivityPage.objects.live()
+                .public()
+                .filter(places__latitude__isnull=False, places__longitude__isnull=False)
+                .values_list(
+                    "places__code",
+                    "places__name",
+                    "places__latitude",
+                    "places__longitude",
+                    "art_forms__slug",
+                    "age_min",
+                    "age_max",
                 )
+                .order_by()
                 .distinct()
-                .values_list("code", "name", "latitude", "longitude")
             )
+            self._offers = []
+            for code, name, latitude, longitude, slug, age_min, age_max in rows:
+                self._places.setdefault(code, (code, name, latitude, longitude))
+                self._offers.append((code, slug, age_min, age_max))
+        return self._offers
+
+    def offered_places(self, art_forms, stage=None):
+        """The codes of the places with a live activity in any of ``art_forms`` (any art form
+        when none) for ``stage`` (any age when None)."""
+        key = (tuple(art_forms), stage)
+        if key not in self._offered:
+            chosen = set(art_forms)
+            self._offered[key] = {
+                code
+                for code, slug, age_min, age_max in self._all_offers()
+                if (not chosen or slug in chosen)
+                and (
+                    stage is None
+                    or (
+                        age_min is not None
+                        and age_max is not None
+                        and stage.covers(age_min, age_max)
+                    )
+                )
+            }
         return self._offered[key]
 
-    def nearest(self, place, art_forms):
-        """The place nearest ``place`` that has a live activity in any of ``art_forms``."""
-        offered = self.offered_places(art_forms)
-        if not offered:
-            return None
+    def _places_by_distance(self, place):
+        if place.code not in self._by_distance:
+            self._all_offers()
+            self._by_distance[place.code] = sorted(
+                (
+                    distance_km(place.latitude, place.longitude, row[2], row[3]),
+                    row,
+                )
+                for row in self._places.values()
+            )
+        return self._by_distance[place.code]
+
+    def nearest(self, place, art_forms, stage=None):
+        """The place nearest ``place`` that has a live activity in any of ``art_forms`` (for
+        ``stage``, a places.stages.Stage, when one is given)."""
         if place is None or place.latitude is None or place.longitude is None:
             return None
-        best = min(
-            offered,
-            key=lambda row: distance_km(place.latitude, place.longitude, row[2], row[3]),
-        )
-        km = distance_km(place.latitude, place.longitude, best[2], best[3])
-        return Nearest(best[1], best[0], None if best[0] == place.code else km / KM_PER_MILE)
+        offered = self.offered_places(art_forms, stage)
+        if not offered:
+            return None
+        for km, (code, name, _latitude, _longitude) in self._places_by_distance(place):
+            if code in offered:
+                return Nearest(name, code, None if code == place.code else km / KM_PER_MILE)
+        return None
+
+
+def stage_for(slug, nation_code=None):
+    """The Stage a logged slug names: the nation's own when it has one by that slug, else the
+    first nation's that does (England's, then Wales's...); None for no or an unknown slug."""
+    if not slug:
+        return None
+    for code in [nation_code, *STAGES_BY_NATION]:
+        for stage in STAGES_BY_NATION.get(code, ()):
+            if stage.slug == slug:
+                return stage
+    return None
+
+
+def _nation_of(place):
+    return place.lineage.strip("/").split("/")[0] if place is not None and place.lineage else None
+
+
+def _site_nations(site_ids):
+    return {
+        site.pk: nation_code_for_site(site)
+        for site in Site.objects.filter(pk__in={pk for pk in site_ids if pk})
+    }
 
 
 def describe(groups, by=BY_PLACE):
@@ -120,7 +199,7 @@ def describe(groups, by=BY_PLACE):
     if by == BY_KEYWORDS:
         return [
             {
-                "keywords": group["keywords"],
+                "keywords": group["folded_keywords"],
                 "last_30": group["last_30"],
                 "last_90": group["last_90"],
                 "latest": group["latest"],
@@ -130,19 +209,22 @@ def describe(groups, by=BY_PLACE):
     places = _places_by_code(group["place_code"] for group in groups if group["place_code"])
     slugs = {slug for group in groups for slug in as_list(group["art_forms"])}
     art_form_names = dict(ArtForm.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    site_nations = _site_nations(group.get("site_id") for group in groups)
     finder = NearestFinder()
     rows = []
     for group in groups:
         place = places.get(group["place_code"])
         chosen = as_list(group["art_forms"])
-        nearest = finder.nearest(place, chosen)
+        nation = _nation_of(place) or site_nations.get(group.get("site_id"))
+        stage = stage_for(group["stage"], nation)
+        nearest = finder.nearest(place, chosen, stage)
         rows.append(
             {
                 "place": place.name if place else (group["place_code"] or _("Anywhere")),
                 "place_code": group["place_code"],
                 "art_forms": ", ".join(art_form_names.get(slug, slug) for slug in chosen)
                 or _("Any"),
-                "stage": group["stage"] or _("Any"),
+                "stage": str(stage.label) if stage else (group["stage"] or _("Any")),
                 "last_30": group["last_30"],
                 "last_90": group["last_90"],
                 "latest": group["latest"],

@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from core.bootstrap import DEMO_CONTENT
 from core.cache import do_not_cache
 from core.events import DIRECTORY_SEARCHED
+from core.live_figures import LIVE_FIGURES
 from insights.coverage_views import CoverageReport
 from insights.experiences_views import ExperiencesReport
 from insights.permissions import can_view_insights
@@ -121,3 +122,12 @@ def experiences_menu_item():
         icon_name="group",
         order=961,
     )
+
+
+# Live figures for stories and pages (core/live_figures.py shows them; insights.live_figures
+# computes them).
+@hooks.register(LIVE_FIGURES)
+def insights_live_figures():
+    from insights.live_figures import source
+
+    return source()

@@ -40,4 +40,9 @@ def every_shared_block(image, document, link_url="https://example.org/"):
                 "transcript": "<p>Words spoken in the video.</p>",
             },
         },
+        # The whole UK's activities on offer, shown with the date it was worked out.
+        {
+            "type": "live_figure",
+            "value": {"figure": "activities-on-offer", "area": "", "art_form": ""},
+        },
     ]

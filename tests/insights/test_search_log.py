@@ -66,6 +66,11 @@ def test_a_postcode_search_keeps_only_its_local_authority(client, directory, dja
     assert not names & {"user", "ip", "ip_address", "session", "session_key", "cookie", "postcode"}
 
 
+def test_keywords_are_kept_case_folded(client, directory):
+    assert search(client, directory, {"q": "  Steel   PANS "}).status_code == 200
+    assert SearchLog.objects.get().keywords == "steel pans"
+
+
 def test_a_search_records_its_place_filters_and_result_count(client, directory):
     authority = Place.objects.filter(kind="local_authority").first()
     search(client, directory, {"place": authority.code, "art_form": "music", "free": "on"})

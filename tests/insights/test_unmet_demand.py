@@ -19,15 +19,17 @@ from openpyxl import load_workbook
 from directory.factories import ActivityPageFactory, ProviderPageFactory
 from directory.models import ArtForm
 from insights.models import SearchLog
-from insights.unmet_demand import BY_KEYWORDS, BY_PLACE, describe, unmet_groups
+from insights.unmet_demand import BY_KEYWORDS, BY_PLACE, describe, stage_for, unmet_groups
 from places.models import Place
+from places.stages import STAGES_BY_NATION
 from tests.directory.conftest import build_directory_page
 
 pytestmark = pytest.mark.django_db
 
 ART_FORMS = ["", ",music,", ",dance,", ",dance,music,", ",theatre,"]
 STAGES = ["", "ks1", "ks2", "eyfs"]
-KEYWORDS = ["", "", "zumba", "ballet", "steel pans"]
+# Rows logged before keywords were case-folded: "Ballet", "ballet " and " BALLET" are one group.
+KEYWORDS = ["", "", "zumba", "ballet", "Ballet", "ballet ", " BALLET", "steel pans"]
 URL = "insights_unmet_demand"
 
 
@@ -88,13 +90,16 @@ def test_place_groups_equal_an_independent_count(searches):
 
 def test_keyword_groups_equal_an_independent_count(searches):
     now, rows = searches
-    expected = independent(rows, now, lambda row: row.keywords or None)
+    expected = independent(rows, now, lambda row: row.keywords.strip().lower() or None)
     got = {
-        group["keywords"]: (group["last_30"], group["last_90"])
+        group["folded_keywords"]: (group["last_30"], group["last_90"])
         for group in unmet_groups(BY_KEYWORDS, now=now)
     }
     assert got == expected
     assert set(got) == {"zumba", "ballet", "steel pans"}
+    # The report shows the folded keywords, one row each.
+    shown = [row["keywords"] for row in describe(unmet_groups(BY_KEYWORDS, now=now), BY_KEYWORDS)]
+    assert sorted(shown) == ["ballet", "steel pans", "zumba"]
 
 
 def haversine_miles(lat1, lon1, lat2, lon2):
@@ -141,6 +146,72 @@ def test_the_nearest_offer_is_the_closest_place_with_a_live_activity_in_the_art_
     assert row["nearest"].startswith(near.name)
     expected = haversine_miles(searched.latitude, searched.longitude, near.latitude, near.longitude)
     assert row["nearest_miles"] == pytest.approx(expected, abs=0.2)
+
+
+def test_the_nearest_offer_respects_the_searched_stage(db):
+    """Dance for KS2 searched in one authority: the nearest authority with dance for the
+    youngest only does not count; the nearest with dance for KS2 ages does. Without a stage,
+    the nearest dance of any age is named."""
+    page = build_directory_page()
+    provider = ProviderPageFactory(parent=page)
+    dance = ArtForm.objects.get_or_create(slug="dance", defaults={"name": "Dance"})[0]
+    authorities = list(
+        Place.objects.filter(
+            kind="local_authority", latitude__isnull=False, lineage__startswith="/GB-ENG/"
+        ).order_by("code")
+    )
+    searched = authorities[0]
+    others = sorted(
+        authorities[1:],
+        key=lambda p: haversine_miles(
+            searched.latitude, searched.longitude, p.latitude, p.longitude
+        ),
+    )
+    near, further = others[0], others[3]
+    for place, ages in ((near, (3, 5)), (further, (7, 11))):
+        activity = ActivityPageFactory(parent=provider, age_min=ages[0], age_max=ages[1])
+        activity.art_forms.set([dance])
+        activity.places.set([place])
+        activity.save_revision().publish()
+    now = timezone.now()
+    for stage in ("ks2", ""):
+        SearchLog.objects.create(
+            searched_at=now,
+            place_code=searched.code,
+            art_forms=",dance,",
+            stage=stage,
+            result_count=0,
+        )
+    rows = {row["stage"]: row for row in describe(unmet_groups(BY_PLACE), BY_PLACE)}
+    ks2 = stage_for("ks2", "GB-ENG")
+    assert rows[str(ks2.label)]["nearest"].startswith(further.name)
+    assert rows["Any"]["nearest"].startswith(near.name)
+
+
+@pytest.mark.parametrize(
+    ("code", "slug", "nation"),
+    [("GB-CRF", "ps2", "GB-WLS"), ("GB-LCE", "ks1", "GB-ENG"), ("GB-BFS", "ks1", "GB-NIR")],
+)
+def test_the_stage_is_shown_in_the_searched_nations_terms(db, code, slug, nation):
+    """England's and Northern Ireland's key stage 1 share a slug but not their ages or label:
+    the searched place's nation decides."""
+    from places.stages import stages_for
+
+    build_directory_page()
+    SearchLog.objects.create(
+        searched_at=timezone.now(), place_code=code, stage=slug, result_count=0
+    )
+    [row] = describe(unmet_groups(BY_PLACE), BY_PLACE)
+    [label] = [str(stage.label) for stage in stages_for(nation) if stage.slug == slug]
+    assert row["stage"] == label
+
+
+def test_a_stage_without_a_place_falls_back_to_a_nation_that_has_it(db):
+    SearchLog.objects.create(searched_at=timezone.now(), stage="second", result_count=0)
+    SearchLog.objects.create(searched_at=timezone.now(), stage="gone", result_count=0)
+    rows = {row["stage"] for row in describe(unmet_groups(BY_PLACE), BY_PLACE)}
+    [second] = [str(stage.label) for stage in STAGES_BY_NATION["GB-SCT"] if stage.slug == "second"]
+    assert rows == {second, "gone"}
 
 
 @pytest.fixture
