@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteSettings
-from regions.regions import page_alternates, site_languages
+from regions.regions import home_translations, page_alternates, site_languages
 
 register = template.Library()
 
@@ -19,26 +19,12 @@ def _site_settings(request):
     return SiteSettings.for_request(request) if Site.find_for_request(request) else None
 
 
-def _home_translations(request):
-    """The site's home page in each language it is published in, by language code; read once
-    per request (the brand and the home link both ask)."""
-    if not hasattr(request, "_arts_backpack_homes"):
-        site = Site.find_for_request(request)
-        homes = (
-            site.root_page.get_translations(inclusive=True).live().select_related("locale")
-            if site is not None
-            else []
-        )
-        request._arts_backpack_homes = {home.locale.language_code: home for home in homes}
-    return request._arts_backpack_homes
-
-
 @register.simple_tag(takes_context=True)
 def home_page(context):
     """The home page in the reader's language (falls back to the site's own home page)."""
     request = context["request"]
     site = Site.find_for_request(request)
-    home = _home_translations(request).get(translation.get_language())
+    home = home_translations(request).get(translation.get_language())
     return home or (site.root_page if site else None)
 
 
@@ -57,7 +43,7 @@ def site_brand(context):
     site = Site.find_for_request(request) if request is not None else None
     if site is None or site.root_page.title != name:
         return name
-    home = _home_translations(request).get(translation.get_language())
+    home = home_translations(request).get(translation.get_language())
     return home.title if home is not None else name
 
 
