@@ -1,7 +1,8 @@
 """Every public page type renders in a fixed number of queries, whatever it shows.
 
 Two sites are built side by side from the project's factories: "one" shows one item wherever
-a page lists something (one story, one activity, one gallery with one work, one child page)
+a page lists something (one activity, one gallery with one work, one child page; one story
+besides the featured one)
 and "many" shows many (30 stories, 20 activities, 12 galleries, 12 works, 12 child pages). Each
 page is requested once to warm the per-process caches (Wagtail's site root paths, compiled
 templates, URL resolvers), then counted on a second anonymous request. A page must run the same
@@ -33,12 +34,17 @@ from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from tests.worlds import module_world
 
 QUERY_BUDGET = 12
-SIZES = {"one": 1, "many": {"stories": 30, "activities": 20, "galleries": 12, "works": 12}}
+# The story list leads with the featured story and lists the others: "one" has two stories so
+# that list is not empty (an empty list skips its card queries, which is not growth).
+SIZES = {
+    "one": {"stories": 2, "activities": 1, "galleries": 1, "works": 1},
+    "many": {"stories": 30, "activities": 20, "galleries": 12, "works": 12},
+}
 THEMES = ["wellbeing-resilience", "skills-careers"]
 
 
 def _count(size, what):
-    return 1 if size == "one" else SIZES["many"][what]
+    return SIZES[size][what]
 
 
 def build_site(size):
