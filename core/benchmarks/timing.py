@@ -21,7 +21,7 @@ def percentile(values, fraction):
 
 def time_page(client, path, repeat, host="localhost"):
     """Median and p95 (ms) of ``repeat`` anonymous GETs of ``path``, the queries one of them
-    runs and its status, after ``WARM_UP`` requests that fill per-process caches (URL
+    runs, its status and Cache-Control, after ``WARM_UP`` requests that fill per-process caches (URL
     resolvers, templates, Wagtail's site root paths)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -29,7 +29,7 @@ def time_page(client, path, repeat, host="localhost"):
     for _ in range(WARM_UP):
         client.get(path, HTTP_HOST=host)
     with CaptureQueriesContext(connection) as captured:
-        status = client.get(path, HTTP_HOST=host).status_code
+        response = client.get(path, HTTP_HOST=host)
     # Counted now: the captured queries are read from the connection's log, which the next
     # request clears.
     queries = len(captured)
@@ -42,7 +42,8 @@ def time_page(client, path, repeat, host="localhost"):
         "median": statistics.median(timings),
         "p95": percentile(timings, 0.95),
         "queries": queries,
-        "status": status,
+        "status": response.status_code,
+        "cache_control": response.get("Cache-Control", ""),
     }
 
 
@@ -60,4 +61,4 @@ if __name__ == "__main__":
     settings.ALLOWED_HOSTS = ["*"]
     from django.test import Client
 
-    print(json.dumps(time_page(Client(), "/", int(sys.argv[1]))))
+    sys.stdout.write(json.dumps(time_page(Client(), "/", int(sys.argv[1]))) + "\n")

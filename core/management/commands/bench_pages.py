@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -43,13 +44,13 @@ def public_pages(site):
     language, plus a showcase work's page (a route of its gallery)."""
     root = site.root_page
     pages = Page.objects.live().public().filter(locale_id=root.locale_id)
-    chosen = [("HomePage", root.specific.get_url())]
+    chosen = [("HomePage", _path(root.specific))]
     for model in get_page_models():
         if model is Page or model is type(root.specific):
             continue
         page = pages.type(model).exact_type(model).descendant_of(root).order_by("path").first()
         if page is not None:
-            chosen.append((model.__name__, page.specific.get_url()))
+            chosen.append((model.__name__, _path(page.specific)))
     chosen.extend(_showcase_work(site, pages, root))
     return chosen
 
@@ -64,8 +65,18 @@ def _showcase_work(site, pages, root):
     for gallery in ShowcasePage.objects.live().public().descendant_of(root).order_by("path"):
         artwork = gallery.works(site).first()
         if artwork is not None:
-            return [("ShowcasePage: a work", gallery.work_url(artwork))]
+            return [("ShowcasePage: a work", urlsplit(gallery.work_url(artwork)).path)]
     return []
+
+
+def _path(page):
+    return urlsplit(page.get_url()).path
+
+
+def _never_kept(figures):
+    """The response said no cache may keep it (children's work, a form with a CSRF token)."""
+    directives = figures["cache_control"].replace(" ", "").split(",")
+    return "no-store" in directives or "private" in directives
 
 
 def bare_wagtail_page(repeat, stderr):
@@ -127,13 +138,23 @@ class Command(BaseCommand):
                     figures = timing.time_page(client, path, repeat, host=host)
                     ratio = figures["median"] / bare["median"]
                     worst[mode] = max(worst.get(mode, (0, "")), (ratio, label))
+                    kept = not _never_kept(figures)
+                    if mode == "cached" and kept:
+                        worst["cacheable"] = max(worst.get("cacheable", (0, "")), (ratio, label))
                     self.stdout.write(
-                        f"  {label:<22} {path:<48} median {figures['median']:7.1f} ms   "
+                        f"  {label:<22} {path:<44} median {figures['median']:7.1f} ms   "
                         f"p95 {figures['p95']:7.1f} ms   queries {figures['queries']:3d}   "
                         f"x{ratio:5.2f}"
                         + ("" if figures["status"] == 200 else f"   status {figures['status']}")
+                        + ("" if kept or mode == "uncached" else "   (never cached: policy)")
                     )
         self.stdout.write("")
+        if "cacheable" in worst:
+            ratio, label = worst["cacheable"]
+            self.stdout.write(
+                f"worst cached page the policy lets a cache keep / bare Wagtail: {ratio:.2f} "
+                f"({label})"
+            )
         for mode in ("uncached", "cached"):
             ratio, label = worst[mode]
             self.stdout.write(f"worst {mode} page / bare Wagtail: {ratio:.2f} ({label})")
