@@ -13,7 +13,7 @@ def featured_galleries(request, home_page, limit=3):
         ShowcasePage.objects.live()
         .public()
         .descendant_of(home_page)
-        .filter(locale=home_page.locale)
+        .filter(locale_id=home_page.locale_id)
         .order_by("path")
     )
     # The consent rule for every gallery at once, in the database (showcase.models.pages).
