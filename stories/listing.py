@@ -211,11 +211,14 @@ def _count_of(model, field, values):
     return Coalesce(Subquery(matches, output_field=IntegerField()), Value(0))
 
 
-def related_stories(story, limit=3):
+def related_stories(story, limit=3, theme_keys=None, place_codes=None):
     """Other stories in the same index that share a theme or a place with this one, those
-    sharing the most first, then the newest."""
-    theme_keys = list(story.story_themes.values_list("theme__translation_key", flat=True))
-    place_codes = list(story.story_places.values_list("place__code", flat=True))
+    sharing the most first, then the newest. A caller that has read the story's themes and
+    places passes their translation keys and codes."""
+    if theme_keys is None:
+        theme_keys = list(story.story_themes.values_list("theme__translation_key", flat=True))
+    if place_codes is None:
+        place_codes = list(story.story_places.values_list("place__code", flat=True))
     if not theme_keys and not place_codes:
         return []
     index = StoryIndexPage(
