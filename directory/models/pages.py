@@ -589,10 +589,8 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The page and its structured data both list these terms: one read each. Not in a
-        # preview, whose terms are the editor's unsaved choices, held in memory.
-        if not getattr(request, "is_preview", False):
-            prefetch_related_objects([self], *self.TERMS)
+        # The page and its structured data both list these terms: one read each.
+        prefetch_related_objects([self], *self.TERMS)
         provider = self.provider
         sessions = self.upcoming_sessions()
         context.update(
