@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint format check bench bench-insights messages loadtest lighthouse
+.PHONY: run test install lint format check bench bench-insights bench-pages messages loadtest lighthouse
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,16 @@ bench-insights: install
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py load_demo --activities 9848
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) DEBUG=0 $(PY) manage.py bench_insights --searches 100000
+
+# Page benchmark on a throwaway SQLite database with the demo content: one page of every public
+# page type, uncached and cached, against a bare `wagtail start` welcome page built and timed in
+# the same run (core/management/commands/bench_pages.py). Ends with the two worst ratios.
+BENCH_PAGES_DB := /tmp/artsbackpack-bench-pages.sqlite3
+bench-pages: install
+	rm -f $(BENCH_PAGES_DB)
+	DATABASE_URL=sqlite:///$(BENCH_PAGES_DB) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(BENCH_PAGES_DB) $(PY) manage.py load_demo > /dev/null
+	DATABASE_URL=sqlite:///$(BENCH_PAGES_DB) DEBUG=0 $(PY) manage.py bench_pages
 
 # Load and fault test: the production settings under gunicorn (2 workers) on a throwaway SQLite
 # database with the demo content, driven by wrk (apt install wrk) with a mix of real pages for

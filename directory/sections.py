@@ -22,7 +22,12 @@ def search_box(request, page):
     """The quick search for the page's site: its directory page in the reader's language (or
     the site's own language when not translated), and the art forms some live activity has
     (a picker of forms nobody offers would only lead to empty results)."""
-    site = page.get_site() if page is not None else Site.find_for_request(request)
+    # The request's site serves the page (and is already known: Page.get_site() would ask
+    # the database again).
+    if request is not None:
+        site = Site.find_for_request(request)
+    else:
+        site = page.get_site() if page is not None else None
     if site is None:
         return None
     directory = (

@@ -63,6 +63,22 @@ def allowed_languages(request):
     return region.languages if region else tuple(code for code, _name in settings.LANGUAGES)
 
 
+def home_translations(request):
+    """The site's home page in each language it is published in, ``{language code: page}``;
+    read once per request (the languages offered, the brand and the home link all ask)."""
+    if not hasattr(request, "_arts_backpack_homes"):
+        site = Site.find_for_request(request)
+        homes = (
+            Page.objects.filter(translation_key=site.root_page.translation_key, live=True)
+            .select_related("locale")
+            .order_by("path")
+            if site is not None
+            else []
+        )
+        request._arts_backpack_homes = {home.locale.language_code: home for home in homes}
+    return request._arts_backpack_homes
+
+
 def site_languages(request):
     """Language codes the request's site offers, in the region's order.
 
@@ -71,14 +87,9 @@ def site_languages(request):
     """
     if hasattr(request, "_arts_backpack_languages"):
         return request._arts_backpack_languages
-    site = Site.find_for_request(request)
     languages = ()
-    if site is not None:
-        published = set(
-            Page.objects.filter(
-                translation_key=site.root_page.translation_key, live=True
-            ).values_list("locale__language_code", flat=True)
-        )
+    if Site.find_for_request(request) is not None:
+        published = home_translations(request)
         languages = tuple(code for code in allowed_languages(request) if code in published)
     request._arts_backpack_languages = languages
     return languages

@@ -1,6 +1,7 @@
 from django.shortcuts import redirect
 from django.utils import translation
 from wagtail import hooks
+from wagtail.models import Locale
 
 from core.bootstrap import BOOTSTRAP
 from regions.sites import sync_hostnames
@@ -15,7 +16,13 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     URL carries the right language prefix, so a temporary redirect there fixes both; it stays
     temporary because a translation may be published later.
     """
-    if page.locale.language_code != translation.get_language():
+    # By id against the active locale (looked up once per request, core/wagtail_per_request.py),
+    # not page.locale, which would cost a query on every page served.
+    try:
+        active = Locale.objects.get_for_language(translation.get_language()).pk
+    except (Locale.DoesNotExist, LookupError):
+        active = None
+    if page.locale_id != active:
         url = page.get_url(request)
         if url and url != request.path:
             return redirect(url)

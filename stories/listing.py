@@ -26,7 +26,6 @@ from stories.models import (
     Theme,
 )
 
-CARD_IMAGE = "fill-480x270"
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
@@ -63,13 +62,21 @@ def place_links():
 
 
 def with_card_data(stories):
-    """What a story card shows, fetched in a fixed number of queries however many cards."""
-    return stories.select_related("locale").prefetch_related(
-        Prefetch(
-            "listing_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)
-        ),
-        Prefetch("story_themes", queryset=theme_links()),
+    """What a story card shows, fetched in a fixed number of queries however many cards: the
+    stories with their image (one query), the image's renditions (one, whatever sizes the card
+    template asks for), their themes (one). The body is left in the database."""
+    return (
+        stories.defer_streamfields()
+        .select_related("locale", "listing_image")
+        .prefetch_related(
+            Prefetch("listing_image__renditions", queryset=_renditions()),
+            Prefetch("story_themes", queryset=theme_links()),
+        )
     )
+
+
+def _renditions():
+    return get_image_model().get_rendition_model().objects.all()
 
 
 @dataclass(frozen=True)
@@ -204,11 +211,14 @@ def _count_of(model, field, values):
     return Coalesce(Subquery(matches, output_field=IntegerField()), Value(0))
 
 
-def related_stories(story, limit=3):
+def related_stories(story, limit=3, theme_keys=None, place_codes=None):
     """Other stories in the same index that share a theme or a place with this one, those
-    sharing the most first, then the newest."""
-    theme_keys = list(story.story_themes.values_list("theme__translation_key", flat=True))
-    place_codes = list(story.story_places.values_list("place__code", flat=True))
+    sharing the most first, then the newest. A caller that has read the story's themes and
+    places passes their translation keys and codes."""
+    if theme_keys is None:
+        theme_keys = list(story.story_themes.values_list("theme__translation_key", flat=True))
+    if place_codes is None:
+        place_codes = list(story.story_places.values_list("place__code", flat=True))
     if not theme_keys and not place_codes:
         return []
     index = StoryIndexPage(
@@ -263,12 +273,29 @@ def stories_about(page, limit=6):
 
 
 def featured_stories(request, home_page, limit=3):
-    """For the home page: the featured story, then the newest others."""
-    index = StoryIndexPage.objects.child_of(home_page).live().public().first()
+    """For the home page: the featured story, then the newest others.
+
+    The candidates (the newest ``limit`` and the editor's choice) come in one query, so the
+    slot costs the same however many stories the site has."""
+    index = (
+        StoryIndexPage.objects.child_of(home_page)
+        .live()
+        .public()
+        .select_related("featured_story")
+        .first()
+    )
     if index is None:
         return []
-    featured = index.featured()
+    scope = story_scope(index)
+    candidates = Q(pk__in=scope.values("pk")[:limit])
+    chosen_key = index.featured_story.translation_key if index.featured_story else None
+    if chosen_key:
+        candidates |= Q(translation_key=chosen_key)
+    stories = list(with_card_data(scope.filter(candidates)))
+    featured = next((story for story in stories if story.translation_key == chosen_key), None)
+    if featured is None and stories:
+        featured = stories[0]  # the newest, as StoryIndexPage.featured() chooses
     if featured is None:
         return []
-    others = with_card_data(story_scope(index).exclude(pk=featured.pk))[: limit - 1]
-    return [featured, *others]
+    others = [story for story in stories if story.pk != featured.pk]
+    return [featured, *others[: limit - 1]]

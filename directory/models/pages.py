@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -564,6 +565,8 @@ class ActivityPage(RoutablePageMixin, BasePage):
             provider__path=self.path[: -self.steplen], key=self.venue_key
         ).first()
 
+    TERMS = ("art_forms", "formats", "places", "delivery_languages", "access_features")
+
     @cached_property
     def provider(self):
         return ProviderPage.objects.filter(path=self.path[: -self.steplen]).first()
@@ -586,6 +589,8 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The page and its structured data both list these terms: one read each.
+        prefetch_related_objects([self], *self.TERMS)
         provider = self.provider
         sessions = self.upcoming_sessions()
         context.update(

@@ -35,6 +35,9 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
         help_text=_("Shown in the reader's language when a translation exists."),
     )
 
+    # Read with the settings (Wagtail's BaseSiteSetting.base_queryset): every page shows it.
+    select_related = ["footer"]
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("site_name"), FieldPanel("tagline")],

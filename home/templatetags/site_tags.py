@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteSettings
-from regions.regions import page_alternates, site_languages
+from regions.regions import home_translations, page_alternates, site_languages
 
 register = template.Library()
 
@@ -19,21 +19,13 @@ def _site_settings(request):
     return SiteSettings.for_request(request) if Site.find_for_request(request) else None
 
 
-def _home_translations(request):
-    """The site's home page in each language it is published in."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return Page.objects.none()
-    return site.root_page.get_translations(inclusive=True).live().select_related("locale")
-
-
 @register.simple_tag(takes_context=True)
 def home_page(context):
     """The home page in the reader's language (falls back to the site's own home page)."""
     request = context["request"]
-    homes = {home.locale.language_code: home for home in _home_translations(request)}
     site = Site.find_for_request(request)
-    return homes.get(translation.get_language()) or (site.root_page if site else None)
+    home = home_translations(request).get(translation.get_language())
+    return home or (site.root_page if site else None)
 
 
 @register.simple_tag(takes_context=True)
@@ -51,8 +43,7 @@ def site_brand(context):
     site = Site.find_for_request(request) if request is not None else None
     if site is None or site.root_page.title != name:
         return name
-    homes = {home.locale.language_code: home for home in _home_translations(request)}
-    home = homes.get(translation.get_language())
+    home = home_translations(request).get(translation.get_language())
     return home.title if home is not None else name
 
 
@@ -101,7 +92,8 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
+    # Plain pages: a title and a URL are all a crumb shows, and no page type changes its URL.
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()
     return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 

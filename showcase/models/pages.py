@@ -9,6 +9,9 @@ consent, flag or moderation change (showcase/signals.py); browsers are told not 
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact, IsNull
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -85,12 +88,18 @@ class ShowcaseIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site = request_site(request)
-        galleries = []
-        for gallery in self.galleries():
-            works = gallery.works(site)
-            galleries.append({"page": gallery, "count": works.count(), "cover": works.first()})
-        context["galleries"] = galleries
+        # Every gallery's count and cover in the galleries' own query (with_visible_works).
+        galleries = with_visible_works(self.galleries(), request_site(request))
+        context["galleries"] = [
+            {
+                "page": gallery,
+                "count": gallery.visible_works,
+                "cover": {"pk": gallery.cover_id, "image": gallery.cover_image}
+                if gallery.cover_id
+                else None,
+            }
+            for gallery in galleries
+        ]
         context["withdrawal_url"] = self.withdrawal_url(request)
         return context
 
@@ -212,7 +221,8 @@ class ShowcasePage(RoutablePageMixin, BasePage):
         return context
 
     def works(self, site):
-        """This gallery's works that may be shown on ``site`` right now."""
+        """This gallery's works that may be shown on ``site`` right now (``gallery_works``
+        says the same for every gallery of a query at once)."""
         works = Artwork.objects.publicly_visible(site)
         if self.project:
             works = works.filter(project=self.project)
@@ -264,6 +274,46 @@ class ShowcasePage(RoutablePageMixin, BasePage):
                 "image_url": media_url(artwork, "full") if artwork.image else "",
             },
         )
+
+
+def gallery_works(site):
+    """The works the gallery of the enclosing query may show on ``site`` right now: the same
+    rule as ``ShowcasePage.works`` (publicly visible, then each choice the gallery made),
+    written against the outer query's gallery so a list of galleries is one query."""
+    return (
+        Artwork.objects.publicly_visible(site)
+        .filter(Q(Exact(OuterRef("project"), "")) | Q(project=OuterRef("project")))
+        .filter(
+            Q(IsNull(OuterRef("activity_id"), True))
+            | Q(activity__translation_key=OuterRef("activity__translation_key"))
+        )
+        .filter(
+            Q(IsNull(OuterRef("place_id"), True))
+            | Q(place__lineage__startswith=OuterRef("place__lineage"))
+        )
+    )
+
+
+def with_visible_works(galleries, site):
+    """Galleries with what they may show on ``site`` right now, read in their own query:
+    ``visible_works`` (how many), ``cover_id`` and ``cover_image`` (the newest work's)."""
+    works = gallery_works(site)
+    newest = works.order_by("-reviewed_at", "-pk")
+    return galleries.annotate(
+        visible_works=Coalesce(
+            Subquery(
+                works.order_by().annotate(count=Func(F("pk"), function="COUNT")).values("count")
+            ),
+            0,
+        ),
+        cover_id=Subquery(newest.values("pk")[:1]),
+        cover_image=Subquery(newest.values("image")[:1]),
+    )
+
+
+def galleries_showing_works(galleries, site):
+    """Only the galleries with at least one work to show on ``site`` right now."""
+    return galleries.filter(Exists(gallery_works(site)))
 
 
 def media_url(artwork, size):

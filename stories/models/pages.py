@@ -208,13 +208,15 @@ class StoryPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         index = self.index_page()
+        themes = list(theme_links().filter(page=self))
+        places = list(place_links().filter(page=self))
         context.update(
             index=index,
             og_type="article",
             feeds=feed_links(index, request, self.kind),
             authors=[link.author for link in self.story_authors.select_related("author")],
-            themes=list(theme_links().filter(page=self)),
-            places=list(place_links().filter(page=self)),
+            themes=themes,
+            places=places,
             # A translated story links the pages its source chose; the reader gets each in
             # their own language where it has been translated (``localized``), else as it is.
             providers=[
@@ -227,7 +229,12 @@ class StoryPage(BasePage):
                 for link in self.story_activities.select_related("activity")
                 if link.activity.live
             ],
-            related=related_stories(self),
+            # Found by the themes and places just read, not read again.
+            related=related_stories(
+                self,
+                theme_keys=[link.theme.translation_key for link in themes],
+                place_codes=[link.place.code for link in places],
+            ),
         )
         return context
 
