@@ -113,6 +113,12 @@ MIDDLEWARE = [
     "core.security_headers.PermissionsPolicyMiddleware",
     "core.security_headers.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for pages, feeds and JSON (core/compression.py says why it is safe from BREACH). After
+    # WhiteNoise, which answers static files itself with the precompressed files, and before
+    # every middleware that reads or writes the body, so it compresses what they leave. A page
+    # cache's UpdateCacheMiddleware goes before it (it must see the Vary: Accept-Encoding this
+    # adds), its FetchFromCacheMiddleware last.
+    "core.compression.TextGZipMiddleware",
     # Page links follow the request's scheme, host and port (core/urls.py).
     "core.urls.SiteRootUrlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
