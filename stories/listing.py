@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Locale
 
 from core.localized import localized_name
@@ -26,7 +27,9 @@ from stories.models import (
     Theme,
 )
 
-CARD_IMAGE = "fill-480x270"
+# The renditions of a story card's picture, in step with the {% srcset_image %} of
+# stories/includes/story_card.html (WebP, three widths).
+CARD_IMAGE = Filter.expand_spec("fill-{400x225,720x405,960x540}|format-webp")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
@@ -66,7 +69,7 @@ def with_card_data(stories):
     """What a story card shows, fetched in a fixed number of queries however many cards."""
     return stories.select_related("locale").prefetch_related(
         Prefetch(
-            "listing_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+            "listing_image", queryset=get_image_model().objects.prefetch_renditions(*CARD_IMAGE)
         ),
         Prefetch("story_themes", queryset=theme_links()),
     )
