@@ -160,7 +160,9 @@ def start_server(port):
     log = open(WORK / "gunicorn.log", "w")  # noqa: SIM115 - closed with the server
     server = subprocess.Popen(  # noqa: S603
         [GUNICORN, "--chdir", "site", "--pythonpath", str(ROOT / ".ci")]
-        + ["--workers", "2", "--bind", f"127.0.0.1:{port}", "--timeout", "120"]
+        # One process (four threads) for one browser: warmed up once, every request finds its
+        # templates compiled; with several processes Lighthouse could meet a cold one.
+        + ["--workers", "1", "--threads", "4", "--bind", f"127.0.0.1:{port}", "--timeout", "120"]
         + ["lighthouse:behind_the_proxy"],
         cwd=ROOT,
         env=production_env(port),
@@ -232,7 +234,7 @@ def warm_up(url):
     gunicorn worker, which a live site did long ago. Lighthouse takes the server's observed
     response time into its simulated figures, so a cold first request would be scored."""
     address = urlsplit(url)
-    for _ in range(2):  # one request per gunicorn worker, as far as that goes
+    for _ in range(2):
         status, html = get(
             address.port, f"{address.path}?{address.query}".rstrip("?"), address.hostname
         )
