@@ -54,10 +54,10 @@ def test_cards_show_the_listing_image_else_the_activitys_own(client, directory_p
     for picture in (first, second):
         candidates = [candidate.split() for candidate in picture["srcset"].split(",")]
         assert [url.rsplit(".", 1)[-1] for url, _width in candidates] == ["webp"] * 3
-        assert ["fill-400x225", "fill-720x405", "fill-960x540"] == [
+        assert [
             next(part for part in url.split(".") if part.startswith("fill-"))
             for url, _width in candidates
-        ]
+        ] == ["fill-400x225", "fill-720x405", "fill-960x540"]
         assert picture["sizes"]
     # Room is kept before a lazy picture arrives: the rendition's size is on the tag (a
     # small test picture is never enlarged, so only its shape is 16:9).
