@@ -74,3 +74,13 @@ def test_a_picture_in_a_page_body():
     html = ImageBlock().render({"image": image, "alt_text": "A clay owl", "caption": ""})
     img = BeautifulSoup(html, "html.parser").select_one("img")
     assert_responsive(img, [480, 800, 1200], 4 / 3, "A clay owl")
+
+
+def test_a_small_upload_lists_each_width_once():
+    """Never enlarged, a 300-pixel picture asked for at 480, 800 and 1200 comes out 300 wide
+    three times: the srcset names that width once (wagtail/wagtail#12389)."""
+    html = ImageBlock().render({"image": picture(300, 200), "alt_text": "A kite", "caption": ""})
+    img = BeautifulSoup(html, "html.parser").select_one("img")
+    candidates = [candidate.split() for candidate in img["srcset"].split(",")]
+    assert [descriptor for _url, descriptor in candidates] == ["300w"]
+    assert img["sizes"] and img["width"] == "300"
