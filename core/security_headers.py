@@ -1,7 +1,8 @@
 """Content-Security-Policy and Permissions-Policy on every response.
 
 Public pages, previews and the admin sign-in page get the strict policy in
-``CONTENT_SECURITY_POLICY`` (no inline scripts or styles at all; the site has none). The rest of
+``CONTENT_SECURITY_POLICY`` (no inline scripts, no style attributes, and no inline styles but
+the site's own stylesheets, allowed by their SHA-256: core/inline_styles.py). The rest of
 the Wagtail admin still renders inline scripts and style attributes in places
 (wagtail/wagtail#1288, open), so it gets ``ADMIN_CONTENT_SECURITY_POLICY_RELAXED`` on top: see the
 settings for exactly what is relaxed and why. Violations are reported to ``csp_report``, which
@@ -17,6 +18,8 @@ from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
+
+from core.inline_styles import site_stylesheet_sources
 
 logger = logging.getLogger("core.csp")
 
@@ -55,12 +58,18 @@ class SiteCSPMiddleware(CSPMiddleware):
             return parts
         kind = policy_for(request)
         replace = dict(parts.replace or {})
+        update = dict(parts.update or {})
         if kind == "admin":
             replace.update(settings.ADMIN_CONTENT_SECURITY_POLICY_RELAXED)
-        elif kind == "preview":
+        else:
+            # The site's stylesheets, inlined in every page's <head>, allowed by the hash of
+            # their exact text and nothing else (core/inline_styles.py). Not in the admin's
+            # policy: a hash there would make browsers ignore its 'unsafe-inline'.
+            update["style-src"] = [*update.get("style-src", []), *site_stylesheet_sources()]
+        if kind == "preview":
             # Shown inside the editor's preview panel, a frame on our own admin.
             replace["frame-ancestors"] = ["'self'"]
-        return PolicyParts(parts.config, parts.update, replace, parts.nonce)
+        return PolicyParts(parts.config, update, replace, parts.nonce)
 
 
 class PermissionsPolicyMiddleware:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import F, Min, Prefetch, Value, prefetch_related_objects
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Locale, Page
 
 from core.localized import localized_name
@@ -20,8 +21,9 @@ COMES_TO_SCHOOL = "comes-to-school"
 OUTDOORS = "outdoors-community"
 # A card names at most this many of the areas an activity serves, then says how many more.
 MAX_AREAS = 3
-# The picture a result card shows (the same shape as every other listing card's).
-CARD_IMAGE = "fill-480x270"
+# The renditions of a result card's picture: the same as every other listing card's, in step
+# with the {% srcset_image %} of directory/includes/activity_card.html (WebP, three widths).
+CARD_IMAGE = Filter.expand_spec("fill-{400x225,720x405,960x540}|format-webp")
 
 
 @dataclass
@@ -113,7 +115,7 @@ def _prefetch_card_images(activities):
     with_pictures = [a for a in activities if a.listing_image_id or a.image_id]
     if not with_pictures:
         return
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE)
     prefetch_related_objects(
         with_pictures,
         Prefetch("listing_image", queryset=images),

@@ -28,11 +28,12 @@
     });
   }
 
-  // Small screens: collapse the main navigation behind a Menu button.
+  // Small screens: the main navigation folds behind a Menu button. The style sheet shows
+  // the button and folds the list on small screens only (whatever the width was at load, so
+  // a window narrowed later still gets a working button); this makes the button work.
   var toggle = document.querySelector(".primary-nav__toggle");
   var list = document.getElementById("primary-nav-list");
-  if (toggle && list && window.matchMedia("(max-width: 40rem)").matches) {
-    toggle.hidden = false;
+  if (toggle && list) {
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") === "true";
       toggle.setAttribute("aria-expanded", String(!open));

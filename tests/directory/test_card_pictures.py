@@ -50,7 +50,15 @@ def test_cards_show_the_listing_image_else_the_activitys_own(client, directory_p
     # Decorative: the title link beside it names the activity (never the image's title).
     assert first["alt"] == "" and second["alt"] == ""
     assert first["src"] != second["src"]
-    assert "fill-480x270" in first["src"] and "fill-480x270" in second["src"]
+    # WebP, in three widths for the browser to choose from by the space the card has.
+    for picture in (first, second):
+        candidates = [candidate.split() for candidate in picture["srcset"].split(",")]
+        assert [url.rsplit(".", 1)[-1] for url, _width in candidates] == ["webp"] * 3
+        assert [
+            next(part for part in url.split(".") if part.startswith("fill-"))
+            for url, _width in candidates
+        ] == ["fill-400x225", "fill-720x405", "fill-960x540"]
+        assert picture["sizes"]
     # Room is kept before a lazy picture arrives: the rendition's size is on the tag (a
     # small test picture is never enlarged, so only its shape is 16:9).
     width, height = int(first["width"]), int(first["height"])

@@ -99,10 +99,20 @@ def test_demo_sign_up_works_end_to_end(client, demo_site):
 
 
 def internal_links(soup, host):
-    """(host, path) of every link to one of the regional sites; relative links stay on
+    """(host, path) of every link to one of the regional sites, a picture's every srcset
+    candidate and the fonts of the inlined stylesheets included; relative links stay on
     ``host``."""
-    for element in soup.find_all(["a", "link", "img", "script"]):
-        url = element.get("href") or element.get("src")
+    urls = []
+    for element in soup.find_all(["a", "link", "img", "script", "style"]):
+        urls.append(element.get("href") or element.get("src"))
+        urls += [
+            candidate.split()[0]
+            for candidate in element.get("srcset", "").split(",")
+            if candidate.strip()
+        ]
+        if element.name == "style":
+            urls += re.findall(r'url\("([^"]+)"\)', element.string or "")
+    for url in urls:
         if not url or url.startswith(("#", "mailto:", "tel:")):
             continue
         parts = urlsplit(url)
@@ -145,7 +155,9 @@ def test_every_demo_page_is_well_formed_and_links_resolve(client, demo_site):
                 target = client.get(link, follow=True, HTTP_HOST=link_host)
                 checked[link_host, link] = target.status_code
             assert checked[link_host, link] == 200, (page.url, link_host, link)
-    assert ("localhost", "/static/css/main.css") in checked
+    # The fonts the inlined stylesheet names, and the pictures' WebP renditions, resolve.
+    assert ("localhost", "/static/fonts/source-sans-3-latin-wght-normal.woff2") in checked
+    assert any(link.endswith(".webp") for _host, link in checked)
     assert {host for host, _link in checked} >= {
         "localhost",
         "wales.localhost",

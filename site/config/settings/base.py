@@ -124,8 +124,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The page cache (core/cache.py): a stored page is answered here, with no database query,
     # after the security headers (added to every answer) and before anything that reads the
-    # database; it sees the cookies sessions, CSRF and messages set on the way out.
+    # database; it sees the cookies sessions, CSRF and messages set on the way out. It stores
+    # what the compression below leaves (keyed by the encodings the browser accepts), so a
+    # stored page is sent compressed without compressing it again.
     "core.cache.PageCacheMiddleware",
+    # gzip for pages, feeds and JSON (core/compression.py says why it is safe from BREACH). After
+    # WhiteNoise, which answers static files itself with the precompressed files, and before
+    # every middleware that reads or writes the body, so it compresses what they leave.
+    "core.compression.TextGZipMiddleware",
     # Page links follow the request's scheme, host and port (core/urls.py).
     "core.urls.SiteRootUrlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
