@@ -38,7 +38,9 @@ def results(client, url):
 
 def test_cards_show_the_listing_image_else_the_activitys_own(client, directory_page):
     provider = ProviderPageFactory(parent=directory_page, slug="quokka-arts")
-    own, listing = SiteImageFactory(), SiteImageFactory()
+    # Wider than the widest card rendition, so every width is offered (a smaller upload gets
+    # only the widths it can fill: core/wagtail_12389_srcset.py).
+    own, listing = (SiteImageFactory(file__width=1200, file__height=800) for _ in range(2))
     make(provider, 1, image=own, image_alt="Children drumming")
     make(provider, 2, image=own, listing_image=listing)
     make(provider, 3)

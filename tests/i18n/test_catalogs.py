@@ -34,6 +34,7 @@ PUBLIC_MODULES = {
     "regions/regions.py",
     "search/forms.py",
     "stories/listing.py",
+    "insights/live_figures.py",
 }
 
 
