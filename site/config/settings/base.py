@@ -232,7 +232,14 @@ if REDIS_URL:
     # which is what the warning is about.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process's own memory. The page cache keeps pages here too, so room for more than
+    # Django's default 300 entries (a culled page is only rendered again).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
+    }
     # django-ratelimit warns that a per-process cache gives each worker its own counter. That
     # is still a limit (a worker's share of it), and REDIS_URL makes it exact; say so rather
     # than fail the system checks on a machine that has no Redis.
