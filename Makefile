@@ -64,13 +64,15 @@ bench: install
 	$(PY) manage.py bench_directory_suite --sqlite-path $(BENCH_DB)
 
 # Insights reports benchmark on a throwaway SQLite database: the demo content plus generated
-# activities (10,000 live in all) and 100,000 logged searches (bulk inserted); times every
-# report page, export and live figure (insights/management/commands/bench_insights.py).
+# activities (10,000 live in all, bulk loaded by directory/bulk_load.py) and 100,000 logged
+# searches (bulk inserted); times every report page, export and live figure
+# (insights/management/commands/bench_insights.py).
 BENCH_INSIGHTS_DB := /tmp/artsbackpack-bench-insights.sqlite3
 bench-insights: install
 	rm -f $(BENCH_INSIGHTS_DB)
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py load_demo --activities 9848
+	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py load_demo
+	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py bulk_load_activities --up-to 10000
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) DEBUG=0 $(PY) manage.py bench_insights --searches 100000
 
 # Page benchmark on a throwaway SQLite database with the demo content: one page of every public
