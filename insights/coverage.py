@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -23,7 +23,7 @@ from directory.models import ActivityPage, ArtForm, DirectoryIndexPage, Format
 from directory.search.filters import Filters
 from directory.search.query import apply_filters
 from directory.search.scope import Scope
-from insights.models import SearchLog
+from insights.models import SearchLog, as_list
 from places.models import Place
 
 ONLINE = "online"
@@ -124,20 +124,20 @@ def provision(query):
 
 
 def searches(query, slugs):
-    """{(local authority code, art form slug): searches in the period}, in one grouped query."""
-    logs = SearchLog.objects.exclude(local_authority_code="")
+    """{(local authority code, art form slug): searches in the period}, in one grouped query.
+
+    The log is grouped by authority and stored art-form list (",dance,music,"): there are few
+    distinct lists, so the rows are few, and each list is split here once. One scan of the
+    log (read from its covering index) instead of one LIKE per art form."""
+    logs = SearchLog.objects.exclude(local_authority_code="").exclude(art_forms="")
     if query.days:
         logs = logs.filter(searched_at__gte=timezone.now() - timedelta(days=query.days))
-    counts = logs.values("local_authority_code").annotate(
-        **{
-            f"s{index}": Count("pk", filter=Q(art_forms__contains=f",{slug},"))
-            for index, slug in enumerate(slugs)
-        }
-    )
+    counts = logs.values_list("local_authority_code", "art_forms").annotate(Count("pk")).order_by()
+    wanted = set(slugs)
     found = {}
-    for row in counts:
-        for index, slug in enumerate(slugs):
-            found[(row["local_authority_code"], slug)] = row[f"s{index}"]
+    for code, stored, count in counts:
+        for slug in set(as_list(stored)) & wanted:
+            found[(code, slug)] = found.get((code, slug), 0) + count
     return found
 
 

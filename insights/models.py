@@ -42,7 +42,19 @@ class SearchLog(models.Model):
         verbose_name = _("directory search")
         verbose_name_plural = _("directory searches")
         ordering = ["-searched_at"]
-        indexes = [models.Index(fields=["local_authority_code", "searched_at"])]
+        indexes = [
+            models.Index(fields=["local_authority_code", "searched_at"]),
+            # Covering indexes for the reports' grouped counts (insights/coverage.py searches,
+            # insights/unmet_demand.py): read from the index, the table is never touched.
+            models.Index(
+                fields=["local_authority_code", "art_forms", "searched_at"],
+                name="insights_search_la_forms",
+            ),
+            models.Index(
+                fields=["result_count", "searched_at", "place_code", "art_forms", "stage", "site"],
+                name="insights_search_unmet",
+            ),
+        ]
         permissions = [("view_insights", "Can see the programme insights reports")]
 
     def __str__(self):
