@@ -96,6 +96,8 @@ class NearestFinder:
         self._offers = None
         self._places = {}
         self._offered = {}
+        self._offered_once = {}  # {(art form slug or None for any, stage): place codes}
+        self._by_slug = None
         self._by_distance = {}
 
     def _all_offers(self):
@@ -127,21 +129,37 @@ class NearestFinder:
         when none) for ``stage`` (any age when None)."""
         key = (tuple(art_forms), stage)
         if key not in self._offered:
-            chosen = set(art_forms)
-            self._offered[key] = {
-                code
-                for code, slug, age_min, age_max in self._all_offers()
-                if (not chosen or slug in chosen)
-                and (
-                    stage is None
-                    or (
-                        age_min is not None
-                        and age_max is not None
-                        and stage.covers(age_min, age_max)
+            if art_forms:
+                # The union of each art form's places, each worked out once per stage: an
+                # export has hundreds of art-form combinations over a dozen art forms.
+                self._offered[key] = set().union(
+                    *(
+                        self._offered_for(
+                            self._offers_by_slug().get(slug, ()), (slug, stage), stage
+                        )
+                        for slug in set(art_forms)
                     )
                 )
-            }
+            else:
+                self._offered[key] = self._offered_for(self._all_offers(), (None, stage), stage)
         return self._offered[key]
+
+    def _offers_by_slug(self):
+        if self._by_slug is None:
+            self._by_slug = {}
+            for offer in self._all_offers():
+                self._by_slug.setdefault(offer[1], []).append(offer)
+        return self._by_slug
+
+    def _offered_for(self, offers, key, stage):
+        if key not in self._offered_once:
+            self._offered_once[key] = {
+                code
+                for code, _slug, age_min, age_max in offers
+                if stage is None
+                or (age_min is not None and age_max is not None and stage.covers(age_min, age_max))
+            }
+        return self._offered_once[key]
 
     def _places_by_distance(self, place):
         if place.code not in self._by_distance:
