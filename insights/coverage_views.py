@@ -11,6 +11,7 @@ from directory.models import ArtForm, Format
 from insights.coverage import CoverageQuery, coverage_rows
 from insights.coverage_map import HEIGHT, WIDTH, map_dots
 from insights.permissions import InsightsPermissionMixin
+from insights.spreadsheets import FastXlsxMixin
 from places.models import Place
 from places.stages import STAGES_BY_NATION, stages_for
 
@@ -102,7 +103,7 @@ COLUMNS = [
 ]
 
 
-class CoverageReport(InsightsPermissionMixin, ReportView):
+class CoverageReport(InsightsPermissionMixin, FastXlsxMixin, ReportView):
     page_title = _("Coverage")
     header_icon = "site"
     template_name = "insights/admin/coverage_report.html"

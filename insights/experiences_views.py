@@ -7,6 +7,7 @@ from wagtail.admin.views.reports import ReportView
 from backpack.models import Backpack
 from insights import experiences
 from insights.permissions import InsightsPermissionMixin
+from insights.spreadsheets import FastXlsxMixin
 
 COLUMNS = [
     ("name", _("Local authority")),
@@ -19,7 +20,7 @@ COLUMNS = [
 ]
 
 
-class ExperiencesReport(InsightsPermissionMixin, ReportView):
+class ExperiencesReport(InsightsPermissionMixin, FastXlsxMixin, ReportView):
     """Per local authority in the table and exports; per nation and the providers' digest
     beside it on the screen."""
 

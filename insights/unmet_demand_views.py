@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from insights.permissions import InsightsPermissionMixin, can_view_insights
+from insights.spreadsheets import FastXlsxMixin
 from insights.unmet_demand import BY_KEYWORDS, BY_PLACE, describe, unmet_groups
 
 PLACE_COLUMNS = [
@@ -31,7 +32,7 @@ KEYWORD_COLUMNS = [
 ]
 
 
-class UnmetDemandReport(InsightsPermissionMixin, ReportView):
+class UnmetDemandReport(InsightsPermissionMixin, FastXlsxMixin, ReportView):
     page_title = _("Unmet demand")
     header_icon = "search"
     index_url_name = "insights_unmet_demand"
