@@ -229,6 +229,15 @@ def describe(groups, by=BY_PLACE):
     art_form_names = dict(ArtForm.objects.filter(slug__in=slugs).values_list("slug", "name"))
     site_nations = _site_nations(group.get("site_id") for group in groups)
     finder = NearestFinder()
+    # Translated once, not once a row: a full export has thousands of rows.
+    anywhere, any_value, none_found = _("Anywhere"), _("Any"), _("None found")
+    labels = {}  # by id: the stages are module constants, and hashing one translates its label
+
+    def label(stage):
+        if id(stage) not in labels:
+            labels[id(stage)] = str(stage.label)
+        return labels[id(stage)]
+
     rows = []
     for group in groups:
         place = places.get(group["place_code"])
@@ -238,15 +247,15 @@ def describe(groups, by=BY_PLACE):
         nearest = finder.nearest(place, chosen, stage)
         rows.append(
             {
-                "place": place.name if place else (group["place_code"] or _("Anywhere")),
+                "place": place.name if place else (group["place_code"] or anywhere),
                 "place_code": group["place_code"],
                 "art_forms": ", ".join(art_form_names.get(slug, slug) for slug in chosen)
-                or _("Any"),
-                "stage": str(stage.label) if stage else (group["stage"] or _("Any")),
+                or any_value,
+                "stage": label(stage) if stage else (group["stage"] or any_value),
                 "last_30": group["last_30"],
                 "last_90": group["last_90"],
                 "latest": group["latest"],
-                "nearest": str(nearest) if nearest else _("None found"),
+                "nearest": str(nearest) if nearest else none_found,
                 "nearest_miles": round(nearest.miles, 1) if nearest and nearest.miles else None,
             }
         )
