@@ -1,5 +1,6 @@
 """Reports › Coverage: the table of local authorities × art forms, its map, and its CSV and
-Excel exports (Wagtail's report view writes both from the same rows as the screen)."""
+Excel exports (Wagtail's report view writes both from the same rows as the screen;
+insights/spreadsheets.py writes the Excel file)."""
 
 from django import forms
 from django.conf import settings
