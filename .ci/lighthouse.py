@@ -46,7 +46,14 @@ WORK = Path(
 HOST = "localhost"  # England's site, as `make run` names it
 WALES = "wales.localhost"  # the Wales site, whose Welsh pages carry hreflang alternates
 # The lowest score each category may have.
-THRESHOLDS = {"performance": 98, "accessibility": 100, "seo": 100}
+# Performance 98 is issue 17's target on an idle machine. CI shares two cores with its own
+# other steps, and the same page scores 95-99 there (blocking time moves with the load), so
+# .ci/run sets LIGHTHOUSE_MIN_PERFORMANCE lower to catch regressions without failing on noise.
+THRESHOLDS = {
+    "performance": int(os.environ.get("LIGHTHOUSE_MIN_PERFORMANCE", "98")),
+    "accessibility": 100,
+    "seo": 100,
+}
 CATEGORIES = tuple(THRESHOLDS)
 # The metrics behind the performance score, printed for each page (milliseconds, but CLS).
 METRICS = {
