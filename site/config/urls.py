@@ -28,6 +28,9 @@ urlpatterns = [
     path("showcase-media/", include("showcase.urls")),
     # The mailing list's unsubscribe link: it carries its own language, so it has no prefix.
     path("mailing-list/", include("home.urls")),
+    # Open data: Open Referral UK, OpenActive and their OpenAPI document (opendata/). One address
+    # for every language; a response's language is chosen by a parameter, never a prefix.
+    path("api/", include("opendata.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "backpack",
     "insights",
     "search",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -104,6 +105,8 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -482,6 +485,26 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+
+# --- The open-data API (opendata/): read-only, open to everyone, no keys and no sessions (so no
+# CSRF and no cookies); JSON only; described by one OpenAPI 3 document at /api/openapi.json. ---
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Arts Backpack open data",
+    "DESCRIPTION": (
+        "The Arts Backpack activity directory as an Open Referral UK read API and OpenActive "
+        "feeds. Read-only and open to all."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+}
 
 LOGGING = {
     "version": 1,
