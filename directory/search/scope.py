@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Locale, Page
 
-from directory.models import ActivityPage, DirectoryIndexPage
+from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
 from regions.models import RegionSettings
 from regions.regions import REGIONS_BY_KEY
 
@@ -90,6 +90,11 @@ class Scope:
 
     def activities(self):
         return self._once_each(ActivityPage)
+
+    def providers(self):
+        """The live, public providers beneath the roots, once each, by the same language rule
+        as the activities (the open-data API lists them as organisations)."""
+        return self._once_each(ProviderPage)
 
     def pages_for_text_search(self):
         """The activities' pages in every language the scope may show, as plain pages. Full-text
