@@ -114,10 +114,18 @@ class FastXlsxMixin:
         lines = [SHEET_START, "<row>"]
         lines.extend(_cell(self.get_heading(queryset, field)) for field in fields)
         lines.append("</row>")
+        # A report repeats the same names, labels and counts down its columns: each distinct
+        # value is written out once (keyed by its type too, since True == 1 == 1.0).
+        cells = {}
         for item in queryset:
             lines.append("<row>")
             for field, value in self.to_row_dict(item).items():
-                lines.append(_cell(self.preprocess_field_value(field, value, self.FORMAT_XLSX)))
+                value = self.preprocess_field_value(field, value, self.FORMAT_XLSX)
+                key = (type(value), value)
+                cell = cells.get(key)
+                if cell is None:
+                    cell = cells[key] = _cell(value)
+                lines.append(cell)
             lines.append("</row>")
         lines.append(SHEET_END)
         date_format = escape(ExcelDateFormatter().get(), {'"': "&quot;"})

@@ -14,6 +14,7 @@ are stored that way (search_log.normalise_keywords), and older rows are folded w
 
 from dataclasses import dataclass
 from datetime import timedelta
+from operator import itemgetter
 
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Lower, Trim
@@ -25,7 +26,7 @@ from directory.models import ActivityPage, ArtForm
 from insights.models import SearchLog, as_list
 from places.models import Place
 from places.nations import nation_code_for_site
-from places.postcodes import distance_km
+from places.postcodes import distance_km, unit_vector
 from places.stages import STAGES_BY_NATION
 
 RECENT_DAYS = 30
@@ -96,9 +97,10 @@ class NearestFinder:
         self._offers = None
         self._places = {}
         self._offered = {}
-        self._offered_once = {}  # {(art form slug or None for any, stage): place codes}
+        self._offered_once = {}  # {(art form slug or None for any, stage ages): place codes}
         self._by_slug = None
         self._by_distance = {}
+        self._vectors = None  # [(unit vector, place row)] of the offered places
 
     def _all_offers(self):
         if self._offers is None:
@@ -127,21 +129,22 @@ class NearestFinder:
     def offered_places(self, art_forms, stage=None):
         """The codes of the places with a live activity in any of ``art_forms`` (any art form
         when none) for ``stage`` (any age when None)."""
-        key = (tuple(art_forms), stage)
+        # Keyed by the stage's ages, all that ``covers`` reads: hashing a Stage would hash (and
+        # so translate) its label, once a group, and nations' stages of the same ages agree.
+        ages = stage.year_group_ages if stage else None
+        key = (tuple(art_forms), ages)
         if key not in self._offered:
             if art_forms:
                 # The union of each art form's places, each worked out once per stage: an
                 # export has hundreds of art-form combinations over a dozen art forms.
                 self._offered[key] = set().union(
                     *(
-                        self._offered_for(
-                            self._offers_by_slug().get(slug, ()), (slug, stage), stage
-                        )
+                        self._offered_for(self._offers_by_slug().get(slug, ()), (slug, ages), stage)
                         for slug in set(art_forms)
                     )
                 )
             else:
-                self._offered[key] = self._offered_for(self._all_offers(), (None, stage), stage)
+                self._offered[key] = self._offered_for(self._all_offers(), (None, ages), stage)
         return self._offered[key]
 
     def _offers_by_slug(self):
@@ -162,15 +165,26 @@ class NearestFinder:
         return self._offered_once[key]
 
     def _places_by_distance(self, place):
+        """The offered places, nearest ``place`` first. Ordered by the squared chord between
+        unit vectors (the same order as the great-circle distance, without trigonometry for
+        every pair); only the one a group settles on is measured in kilometres."""
         if place.code not in self._by_distance:
             self._all_offers()
-            self._by_distance[place.code] = sorted(
-                (
-                    distance_km(place.latitude, place.longitude, row[2], row[3]),
-                    row,
+            if self._vectors is None:
+                self._vectors = [
+                    (unit_vector(row[2], row[3]), row) for row in self._places.values()
+                ]
+            x, y, z = unit_vector(place.latitude, place.longitude)
+            self._by_distance[place.code] = [
+                row
+                for _chord, row in sorted(
+                    (
+                        ((x - px) ** 2 + (y - py) ** 2 + (z - pz) ** 2, row)
+                        for (px, py, pz), row in self._vectors
+                    ),
+                    key=itemgetter(0),
                 )
-                for row in self._places.values()
-            )
+            ]
         return self._by_distance[place.code]
 
     def nearest(self, place, art_forms, stage=None):
@@ -181,9 +195,12 @@ class NearestFinder:
         offered = self.offered_places(art_forms, stage)
         if not offered:
             return None
-        for km, (code, name, _latitude, _longitude) in self._places_by_distance(place):
+        for code, name, latitude, longitude in self._places_by_distance(place):
             if code in offered:
-                return Nearest(name, code, None if code == place.code else km / KM_PER_MILE)
+                if code == place.code:
+                    return Nearest(name, code, None)
+                km = distance_km(place.latitude, place.longitude, latitude, longitude)
+                return Nearest(name, code, km / KM_PER_MILE)
         return None
 
 
