@@ -66,27 +66,32 @@ class Scope:
 
     def _once_each(self, model):
         """One page per translation key: the reader's language, else the default language,
-        else the oldest page. Written as conditions on the rows (no grouping), so the result
-        stays an ordinary queryset that filters, facets and sorts build on."""
+        else the oldest page.
+
+        The pages in the reader's language are taken as they are; the few stand-ins in other
+        languages are chosen in a subquery over those pages only, each checked against its own
+        translations through the (translation key, locale) index. Asking instead whether a
+        key is among every key in the reader's language read the whole directory once more
+        for each search. The result stays an ordinary queryset that filters, facets and sorts
+        build on."""
         candidates = self._candidates(model)
         if not self.other_roots:
             return candidates
         default = _default_locale()
         preferred = [self.locale.pk] + ([default.pk] if default else [])
-        in_reader = candidates.filter(locale=self.locale).values("translation_key")
-        in_preferred = candidates.filter(locale_id__in=preferred).values("translation_key")
-        older = candidates.filter(
-            translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+        same_key = candidates.filter(translation_key=OuterRef("translation_key"))
+        # A page in a language neither the reader's nor the default stands in when its
+        # activity has neither of those and no older page in another such language.
+        stand_in = (
+            ~Q(locale_id__in=preferred)
+            & ~Exists(same_key.filter(locale_id__in=preferred))
+            & ~Exists(same_key.filter(pk__lt=OuterRef("pk")).exclude(locale_id__in=preferred))
         )
-        return candidates.filter(
-            Q(locale=self.locale)
-            | (Q(locale=default) & ~Q(translation_key__in=in_reader) if default else Q(pk__in=[]))
-            | (
-                ~Q(locale_id__in=preferred)
-                & ~Q(translation_key__in=in_preferred)
-                & ~Exists(older.exclude(locale_id__in=preferred))
-            )
-        )
+        if default and default.pk != self.locale.pk:
+            # The default language's page stands in when there is none in the reader's.
+            stand_in |= Q(locale=default) & ~Exists(same_key.filter(locale=self.locale))
+        stand_ins = candidates.exclude(locale=self.locale).filter(stand_in).values("pk")
+        return candidates.filter(Q(locale=self.locale) | Q(pk__in=stand_ins))
 
     def activities(self):
         return self._once_each(ActivityPage)
