@@ -16,3 +16,15 @@ _WORD = re.compile(r"\w+")
 def search_terms(text):
     """The words of ``text`` as a plain, safe query string ('' when there are none)."""
     return " ".join(_WORD.findall((text or "").lower()))
+
+
+def result_ids(results):
+    """The primary keys of search ``results``, in their order. The project's database backends
+    (search/backends/) read them without building an object per match, which costs more than
+    the search itself when a word matches thousands of pages; any other backend's results
+    are read the ordinary way."""
+    ranked_ids = getattr(results, "ranked_ids", None)
+    ids = ranked_ids() if ranked_ids is not None else None
+    if ids is None:
+        ids = [obj.pk for obj in results]
+    return ids

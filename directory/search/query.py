@@ -12,10 +12,12 @@ never changed: what the search works out on the way (the postcode's local author
 along beside them.
 """
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import (
     ExpressionWrapper,
     F,
@@ -24,6 +26,7 @@ from django.db.models import (
     Q,
     Subquery,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from wagtail.models import Locale
@@ -34,7 +37,7 @@ from directory.search.facets import count_facets, through
 from directory.search.filters import RELATIONS, TAXONOMY_FILTERS
 from places.models import Place
 from places.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
-from search.query import search_terms
+from search.query import result_ids, search_terms
 
 PAGE_SIZE = 20
 
@@ -201,9 +204,24 @@ def _text_matches(scope, query):
             matches = pages.filter(locale=locale).search(
                 terms, operator="and", order_by_relevance=True
             )
-            for page in matches:
-                found.setdefault(page.pk, None)
+            for pk in result_ids(matches):
+                found.setdefault(pk, None)
     return list(found)
+
+
+def _among(ids, using):
+    """``ids`` as the right-hand side of an ``__in`` filter. A common word matches thousands of
+    activities, and each of the search's querysets (every facet's set, the sort) would
+    otherwise compile and send one parameter per id: on SQLite and PostgreSQL the list travels
+    as a single parameter, unpacked by the database."""
+    vendor = connections[using].vendor
+    if len(ids) < 50 or not all(type(pk) is int for pk in ids):
+        return ids
+    if vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    if vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+    return ids
 
 
 def ordered(queryset, sort):
@@ -231,7 +249,7 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
     text_ids = None
     if filters.q:
         text_ids = _text_matches(scope, filters.q)
-        base = activities.filter(pk__in=text_ids)
+        base = activities.filter(pk__in=_among(text_ids, activities.db))
 
     # Facets first: the same statement counts the matches, so the paginator need not.
     def matched_without(skip):

@@ -25,6 +25,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
 from wagtail.models import Locale, TranslatableMixin
 
@@ -78,6 +79,14 @@ class PerLanguageQueryCompiler(PostgresSearchQueryCompiler):
         return self.search_config
 
 
+class KeysFirstResults(PostgresSearchResults):
+    def ranked_ids(self):
+        """The matching objects' primary keys in the results' order, without building the
+        objects (see search.query.result_ids)."""
+        return list(self.get_queryset().values_list("pk", flat=True))
+
+
 class PerLanguagePostgresBackend(PostgresSearchBackend):
     query_compiler_class = PerLanguageQueryCompiler
+    results_class = KeysFirstResults
     index_class = PerLanguageIndex

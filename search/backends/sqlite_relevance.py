@@ -81,6 +81,16 @@ class OnePassRankingResults(SQLiteSearchResults):
             results.append(obj)
         return results
 
+    def ranked_ids(self):
+        """The matching objects' primary keys, best first, without building the objects (a
+        caller that needs only the keys, such as the directory search, is spared building
+        thousands of pages); None when the upstream path is taken (see search.query)."""
+        ranked = self._ranked_entries()
+        if ranked is None:
+            return None
+        to_python = self.query_compiler.queryset.model._meta.pk.to_python
+        return [to_python(object_id) for object_id, _score in ranked[self.start : self.stop]]
+
     def _do_count(self):
         ranked = self._ranked_entries()
         if ranked is None:

@@ -66,3 +66,19 @@ def test_the_page_shows_what_search_activities_finds(client, directory_page, wor
     results = search_activities(scope, Filters(**values))
     assert on_page == [activity.pk for activity in results.page.object_list]
     assert response.context["results"].total == results.total
+
+
+def test_a_long_list_of_text_matches_travels_as_one_parameter(home_page):
+    # A common word matches thousands of activities: their ids go to the database as one
+    # parameter (a JSON list on SQLite, an array on PostgreSQL), and select the same rows.
+    from wagtail.models import Page
+
+    from directory.search.query import _among
+
+    pages = list(Page.objects.values_list("pk", flat=True))
+    ids = pages + list(range(10**6, 10**6 + 200))  # and ids that match nothing
+    matched = Page.objects.filter(pk__in=_among(ids, "default")).values_list("pk", flat=True)
+    _sql, params = matched.query.sql_with_params()
+    assert len(params) == 1  # not one parameter per id
+    assert set(matched) == set(pages)
+    assert _among([1, 2], "default") == [1, 2]  # a short list stays a plain list

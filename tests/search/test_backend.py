@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.factories import StandardPageFactory
+from search.query import result_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,17 @@ def test_backend_matches_the_database():
     else:
         # Elsewhere modelsearch's own choice stands, untouched.
         assert backend.startswith(("MySQL", "Database"))
+
+
+@pytest.mark.parametrize("terms", ["music", "music dance", "nothing"])
+def test_result_ids_are_the_results_keys_in_order(indexed_pages, terms):
+    # The directory reads only the keys of its matches (search.query.result_ids), which the
+    # project's backends give without building the pages: the same keys, in the same order,
+    # sliced or not.
+    queryset = Page.objects.live()
+    results = get_search_backend().search(terms, queryset, operator="and")
+    assert result_ids(results) == [page.pk for page in results]
+    assert result_ids(results[1:3]) == [page.pk for page in results[1:3]]
+    if terms == "music":
+        assert len(result_ids(results)) == 7
+        assert getattr(results, "ranked_ids", None) is not None
