@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -150,8 +151,14 @@ VALUE = st.one_of(
 
 
 # A thousand examples in four runs of 250, each drawing its own: the runs can go to different
-# test workers, so this test no longer holds one worker for two minutes.
-@pytest.mark.parametrize("quarter", range(4))
+# test workers, so this test no longer holds one worker for two minutes. On PostgreSQL (CI's
+# second run) one run of 250: what they try is the form's validation, which is the same on
+# every database, and 250 still send PostgreSQL every awkward value above (NUL bytes, huge
+# numbers, FTS syntax) several times over.
+RUNS = range(4) if connection.vendor == "sqlite" else range(1)
+
+
+@pytest.mark.parametrize("quarter", RUNS)
 @settings(
     max_examples=250,
     deadline=None,
