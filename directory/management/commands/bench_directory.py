@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
+from core.benchmarks.timing import percentile
 from directory.models import ActivityPage, DirectoryIndexPage
 from directory.search import Filters, activity_scope, search_activities
 from places.models import Place
@@ -24,11 +25,6 @@ def typical_searches():
         "three filters combined": Filters(art_form=["music", "dance"], age_range=(7, 7), free=True),
         "no filter, page 5": Filters(page=5),
     }
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 class Command(BaseCommand):

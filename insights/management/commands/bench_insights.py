@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.benchmarks.timing import percentile
 from core.live_figures import live_figure
 from directory.models import ActivityPage, ArtForm
 from insights.coverage import CoverageQuery, coverage_rows
@@ -67,11 +68,6 @@ class QueryCounter:
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
         return execute(sql, params, many, context)
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def generate_searches(wanted, stdout):
