@@ -45,7 +45,7 @@ def _scopes():
     directories = DirectoryIndexPage.objects.live().select_related("locale").order_by("path")
     for directory in directories:
         scope = activity_scope(directory, directory.locale)
-        key = (tuple(root.pk for root in scope.roots), scope.locale.pk)
+        key = (tuple(sorted(root.pk for root in scope.roots)), scope.locale.pk)
         # Only the reader's own language: another language's pages are published by the scope
         # of that language, so each page is judged once, in its own language.
         scopes.setdefault(key, Scope(scope.roots, scope.locale))
@@ -70,8 +70,10 @@ def _providers_by_path(activities):
 
 
 def _render(pages, model):
-    """(feed, item id, kind, language, page id, data) for each published page given."""
-    pages = list(pages)
+    """(feed, item id, kind, language, page id, data) for each published page given. A page
+    that no site serves has no address to publish, so it is left out (a tombstone if it was
+    published before)."""
+    pages = [page for page in pages if page.get_url_parts() is not None]
     if model is ActivityPage:
         prefetch_related_objects(pages, *ACTIVITY_RELATIONS)
         providers = _providers_by_path(pages)
@@ -103,6 +105,14 @@ class _Clock:
     clock steps back or several items change in the same millisecond."""
 
     def __init__(self):
+        # Two changes written at once must not interleave their numbers, or one committed
+        # later with a smaller number would land behind a consumer that has read past it.
+        # Locking the item with the greatest number makes writers take turns (on databases
+        # with row locks; SQLite lets one writer in at a time anyway), and the greatest number
+        # is read once the lock is held.
+        FeedItem.objects.select_for_update().order_by("-modified").values_list(
+            "pk", flat=True
+        ).first()
         greatest = FeedItem.objects.aggregate(greatest=Max("modified"))["greatest"] or 0
         self.last = greatest
 
@@ -173,6 +183,7 @@ def refresh(page_ids, force=True):
     if not page_ids:
         return 0
     with transaction.atomic():
+        clock = _Clock()
         rendered = [
             each
             for model in (ActivityPage, ProviderPage)
@@ -186,7 +197,6 @@ def refresh(page_ids, force=True):
             Q(page_id__in=page_ids) | Q(item_id__in=[each[1] for each in rendered])
         )
         existing = {(row.feed, row.item_id): row for row in rows}
-        clock = _Clock()
         count = _write(rendered, existing, clock, force)
         count += _tombstone(existing.values(), clock)
     return count

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -79,7 +80,8 @@ class OneFormat(BaseContentNegotiation):
 
 
 class OpenDataView(APIView):
-    """Read-only, no sign-in, readable from any origin, with its own Cache-Control."""
+    """Read-only, no sign-in, readable from any origin, with its own Cache-Control and an
+    ETag, so a consumer polling the last page of a feed gets a 304 until something changes."""
 
     authentication_classes = []
     http_method_names = ["get", "head", "options"]
@@ -90,8 +92,19 @@ class OpenDataView(APIView):
         response["Access-Control-Allow-Origin"] = "*"
         if response.status_code >= 400:
             response["Cache-Control"] = "no-store"
-        else:
-            response.setdefault("Cache-Control", f"public, max-age={self.max_age}")
+            return response
+        response.setdefault("Cache-Control", f"public, max-age={self.max_age}")
+        if response.status_code == 200 and request.method in ("GET", "HEAD"):
+            if hasattr(response, "render"):
+                response.render()
+            set_response_etag(response)
+            conditional = get_conditional_response(
+                request._request, etag=response["ETag"], response=response
+            )
+            if conditional is not response:
+                for header in ("Access-Control-Allow-Origin", "Cache-Control", "ETag"):
+                    conditional[header] = response[header]
+                return conditional
         return response
 
 
