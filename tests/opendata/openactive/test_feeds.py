@@ -239,3 +239,19 @@ def test_the_providers_feed(client, directory):
     riverside = next(item["data"] for item in items if item["data"]["name"] == "Riverside Arts")
     assert riverside["@type"] == "Organization"
     assert riverside["identifier"] == str(directory.providers[0].translation_key)
+
+
+def test_polling_the_last_page_is_a_304_until_something_changes(client, directory):
+    _items, last = walk(client, ACTIVITIES)
+    first = client.get(last)
+    etag = first["ETag"]
+    assert etag
+
+    unchanged = client.get(last, HTTP_IF_NONE_MATCH=etag)
+    assert unchanged.status_code == 304
+    assert unchanged["Access-Control-Allow-Origin"] == "*"
+
+    directory.activities[0].unpublish()
+    changed = client.get(last, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed.json()["items"]
