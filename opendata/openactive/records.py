@@ -15,13 +15,17 @@ translation key, shared by all of a page's translations, to group them.
 
 import time
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Q, prefetch_related_objects
+from wagtail.models import Page, Site
 
 from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
 from directory.search.scope import Scope, activity_scope
 from opendata.openactive import modelling
 from opendata.openactive.models import FeedItem
+from regions.models import RegionSettings
+from regions.regions import REGIONS_BY_KEY
 
 ACTIVITY_RELATIONS = (
     "art_forms",
@@ -38,12 +42,38 @@ def item_id(page):
     return f"{page.translation_key}/{page.locale.language_code}"
 
 
+def _served_directories():
+    """The live directory pages a site serves: in each language the site offers, its home
+    page's translation in that language, and the directory beneath it.
+
+    A site offers a language when its region lists it (every configured language for a site
+    outside the regions) and its home page is published in it: the rule of
+    ``regions.regions.site_languages``, which reads it from a request. A translation on a site
+    that does not offer its language is never served, so it is never published either.
+    """
+    regions = dict(RegionSettings.objects.values_list("site_id", "region"))
+    every_language = [code for code, _name in settings.LANGUAGES]
+    directories = list(DirectoryIndexPage.objects.live().select_related("locale").order_by("path"))
+    served = {}
+    for site in Site.objects.select_related("root_page"):
+        region = REGIONS_BY_KEY.get(regions.get(site.pk))
+        homes = Page.objects.filter(
+            translation_key=site.root_page.translation_key,
+            live=True,
+            locale__language_code__in=region.languages if region else every_language,
+        )
+        for home in homes.only("path", "locale_id"):
+            for directory in directories:
+                if directory.locale_id == home.locale_id and directory.path.startswith(home.path):
+                    served[directory.pk] = directory
+    return list(served.values())
+
+
 def _scopes():
-    """The directory scopes in each language a directory page is published in: each scope's
-    pages in its own language are what the directory shows its readers."""
+    """The directory scopes of every directory page a site serves, each in its own language:
+    a scope's pages in its reader's language are what the directory shows those readers."""
     scopes = {}
-    directories = DirectoryIndexPage.objects.live().select_related("locale").order_by("path")
-    for directory in directories:
+    for directory in _served_directories():
         scope = activity_scope(directory, directory.locale)
         key = (tuple(sorted(root.pk for root in scope.roots)), scope.locale.pk)
         # Only the reader's own language: another language's pages are published by the scope

@@ -32,6 +32,12 @@ def page_changed(sender, instance, **kwargs):
     if isinstance(instance, ProviderPage):
         page_ids += ActivityPage.objects.child_of(instance).values_list("pk", flat=True)
     records.refresh(page_ids)
+    if isinstance(instance, ActivityPage):
+        # Translating an activity makes its provider's translation as an alias, which Wagtail
+        # creates without a publish signal: the provider enters its feed with its first
+        # activity (and stays where it is if nothing about it changed).
+        parent = Page.objects.filter(path=instance.path[: -instance.steplen]).values("pk")
+        records.refresh([row["pk"] for row in parent], force=False)
 
 
 def subtree_changed(sender, instance, **kwargs):
