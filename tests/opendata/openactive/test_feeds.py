@@ -9,9 +9,14 @@ from wagtail.models import PageViewRestriction
 from core.factories import publish, publish_translation
 from directory.factories import ActivityPageFactory, ProviderPageFactory
 from opendata.openactive.models import FeedItem
+from showcase.factories import ShowcaseIndexPageFactory, ShowcasePageFactory
 from tests.opendata.openactive.conftest import ACTIVITIES, PROVIDERS, absolute, walk
 
 pytestmark = pytest.mark.django_db
+
+
+def ids_seen(items):
+    return {item["id"] for item in items}
 
 
 def item_id(page):
@@ -138,6 +143,8 @@ def test_drafts_private_pages_and_other_pages_never_appear(client, directory):
     private = ProviderPageFactory(parent=directory.page, title="Private provider")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     hidden = ActivityPageFactory(parent=private, title="Hidden")
+    showcase = ShowcaseIndexPageFactory(parent=directory.home)
+    works = ShowcasePageFactory(parent=showcase)
     # A live draft revision on a published page must not leak either.
     changed = directory.activities[2]
     changed.title = "Unreviewed title"
@@ -156,7 +163,11 @@ def test_drafts_private_pages_and_other_pages_never_appear(client, directory):
     body = str([item.get("data") for item in activities + providers])
     assert "Unreviewed title" not in body
     assert "Hidden" not in body
-    assert not FeedItem.objects.filter(page_id__in=[draft.pk, hidden.pk]).exists()
+    assert not FeedItem.objects.filter(
+        page_id__in=[draft.pk, hidden.pk, showcase.pk, works.pk]
+    ).exists()
+    keys = {str(page.translation_key) for page in (showcase, works)}
+    assert not {each.split("/")[0] for each in ids_seen(activities + providers)} & keys
 
 
 def test_an_activity_as_opportunity_data(client, directory):
