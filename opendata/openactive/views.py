@@ -8,6 +8,7 @@ last page, where new changes appear, only for a few seconds (the RPDE specificat
 
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
@@ -247,9 +248,13 @@ class DatasetView(OpenDataView):
             for key, (_model, title, _description) in SCHEMES.items()
         ]
         # Rendered as the site's other pages are, for the visitor as Django knows them (the
-        # API's requests carry no user: REST_FRAMEWORK's UNAUTHENTICATED_USER is None).
+        # API's requests carry no user: REST_FRAMEWORK's UNAUTHENTICATED_USER is None, which
+        # DRF copies onto the request if anything, a throttle say, asks for the user).
+        page_request = request._request
+        if getattr(page_request, "user", None) is None:
+            page_request.user = AnonymousUser()
         return render(
-            request._request,
+            page_request,
             self.template_name,
             {
                 "dataset": dataset(request),

@@ -105,3 +105,16 @@ def test_the_openapi_document_describes_the_feed_pages(client, db):
     assert "400" in feed["responses"]
     for path in ("/api/openactive/", "/api/openactive/art-forms.jsonld"):
         assert path in document["paths"]
+
+
+def test_the_dataset_page_renders_when_drf_has_set_no_user(client, directory, monkeypatch):
+    """A throttle (or anything else) that asks DRF for the user leaves ``None`` on the request
+    (UNAUTHENTICATED_USER); the page still renders for an anonymous visitor."""
+    from opendata.openactive.views import DatasetView
+
+    def ask_for_the_user(self, request):
+        assert request.user is None
+
+    monkeypatch.setattr(DatasetView, "perform_authentication", ask_for_the_user)
+    response = client.get(DATASET)
+    assert response.status_code == 200
