@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class OpenDataConfig(AppConfig):
     name = "opendata"
     verbose_name = "Open data API"
+
+    def ready(self):
+        from opendata.openactive import signals
+
+        signals.connect()
