@@ -29,6 +29,7 @@ asks for that many more generated activities (benchmarks).
 
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from wagtail import hooks
 
 BOOTSTRAP = "bootstrap"
@@ -49,8 +50,12 @@ class SetUp:
 
 
 def run_steps(hook_name, setup):
+    # Each step is one transaction: a step that fails leaves nothing half made, and what waits
+    # for a commit (search indexing, the open-data change log) runs once per step rather than
+    # once per page saved (SQLite also writes each transaction to disk once, not each row).
     for step in hooks.get_hooks(hook_name):
-        step(setup)
+        with transaction.atomic():
+            step(setup)
     return setup
 
 

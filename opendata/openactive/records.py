@@ -234,6 +234,8 @@ def refresh(page_ids, force=True):
 
 def forget_pages(page_ids):
     """Deleted pages: their items become tombstones."""
+    if not page_ids:
+        return 0
     with transaction.atomic():
         clock = _Clock()
         return _tombstone(list(FeedItem.objects.filter(page_id__in=set(page_ids))), clock)

@@ -13,7 +13,7 @@ from directory.factories import (
     ProviderVenueFactory,
 )
 from home.factories import site_with_home_page
-from opendata.openactive import views
+from opendata.openactive import signals, views
 
 ACTIVITIES = "/api/openactive/feeds/activities"
 PROVIDERS = "/api/openactive/feeds/providers"
@@ -25,6 +25,14 @@ class Directory:
     page: object
     providers: list
     activities: list
+
+
+@pytest.fixture(autouse=True)
+def write_changes_at_once(monkeypatch):
+    """Each change reaches the feeds as it happens, as if it were its own transaction: a test
+    runs inside one transaction that never commits, so the feeds would otherwise never see
+    it (test_deferred.py tests the gathering of changes until a commit)."""
+    monkeypatch.setattr(signals, "WRITE_AT_ONCE", True)
 
 
 @pytest.fixture
