@@ -6,7 +6,7 @@ client sends reaches the database unchecked.
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.conf import settings
 from django.utils import timezone
@@ -134,8 +134,15 @@ def _moment(params, name, errors):
     if value is None:
         errors[name] = "Give an ISO 8601 date or date and time, such as 2026-09-01T09:00:00Z."
         return None
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value, timezone.get_default_timezone())
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value, timezone.get_default_timezone())
+        # The database compares in UTC: a moment at the edge of the calendar (year 1 ahead of
+        # UTC, year 9999 behind it) has no UTC time.
+        value.astimezone(UTC)
+    except (ValueError, OverflowError):
+        errors[name] = "Give a date and time between the years 1 and 9999 in UTC."
+        return None
     return value
 
 

@@ -31,26 +31,61 @@ def _query(name, description, kind=OpenApiTypes.STR, **extra):
     return OpenApiParameter(name, kind, OpenApiParameter.QUERY, description=description, **extra)
 
 
-PAGE = _query("page", "Page number, from 1.", OpenApiTypes.INT)
+def _integer(lowest, highest):
+    return {"type": "integer", "minimum": lowest, "maximum": highest}
+
+
+def _number(highest):
+    return {"type": "number", "minimum": 0, "maximum": highest}
+
+
+UUID = "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+UUID_LIST = f"^{UUID}(,{UUID})*$"
+TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+DAY_LIST = "^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$"
+
+PAGE = _query("page", "Page number, from 1.", _integer(1, params.MAX_PAGE))
 PER_PAGE = _query(
     "per_page",
     f"Items per page, 1 to {params.MAX_PER_PAGE} (default {params.DEFAULT_PER_PAGE}).",
-    OpenApiTypes.INT,
+    _integer(1, params.MAX_PER_PAGE),
 )
 SERVICE_FILTERS = [
-    _query("search", "Words to search for, as in the directory's search box."),
+    _query(
+        "search",
+        "Words to search for, as in the directory's search box.",
+        {"type": "string", "maxLength": params.MAX_SEARCH_LENGTH, "pattern": "^[^\\x00]*$"},
+    ),
     _query(
         "taxonomy_term_id",
         "Services with this taxonomy term (ids from /taxonomy_terms; several separated by "
         "commas: any of them within a taxonomy, except access features, which must all be "
-        "offered).",
+        "offered). An id that names no term matches nothing.",
+        pattern=UUID_LIST,
     ),
-    _query("taxonomy_id", "Services with at least one term of this taxonomy."),
-    _query("minimum_age", "Services whose youngest age is at least this.", OpenApiTypes.NUMBER),
-    _query("maximum_age", "Services whose oldest age is at most this.", OpenApiTypes.NUMBER),
-    _query("start_time", "Services with a dated session starting at or after HH:MM (UK time)."),
-    _query("end_time", "Services with a dated session ending at or before HH:MM (UK time)."),
-    _query("day", "Services with a dated session on this day: MO, TU, WE, TH, FR, SA or SU."),
+    _query(
+        "taxonomy_id",
+        "Services with at least one term of this taxonomy (ids from /taxonomies).",
+        pattern=UUID_LIST,
+    ),
+    _query("minimum_age", "Services whose youngest age is at least this.", _number(params.MAX_AGE)),
+    _query("maximum_age", "Services whose oldest age is at most this.", _number(params.MAX_AGE)),
+    _query(
+        "start_time",
+        "Services with a dated session starting at or after HH:MM (UK time).",
+        pattern=TIME,
+    ),
+    _query(
+        "end_time",
+        "Services with a dated session ending at or before HH:MM (UK time).",
+        pattern=TIME,
+    ),
+    _query(
+        "day",
+        "Services with a dated session on this day: MO, TU, WE, TH, FR, SA or SU (several "
+        "separated by commas: any of them).",
+        pattern=DAY_LIST,
+    ),
     _query(
         "modified_after",
         "Services published on or after this ISO 8601 date or date-time.",
@@ -58,11 +93,17 @@ SERVICE_FILTERS = [
     ),
 ]
 LOCATION_FILTERS = [
-    _query("postcode", "A UK postcode (or district): services held near it."),
+    _query(
+        "postcode",
+        "A UK postcode or postcode district: services held near its centroid. One the "
+        "directory does not know is a 400.",
+        {"type": "string", "maxLength": 10},
+    ),
     _query(
         "proximity",
-        "Metres from the postcode's centroid (default 16093, ten miles).",
-        OpenApiTypes.NUMBER,
+        f"Metres from the postcode's centroid, at most {params.MAX_PROXIMITY_METRES} (default "
+        f"{params.DEFAULT_PROXIMITY_METRES}, ten miles). Needs a postcode.",
+        _number(params.MAX_PROXIMITY_METRES),
     ),
 ]
 ERRORS = {
@@ -377,7 +418,7 @@ class TaxonomyTermList(ReaderView):
         operation_id="openreferral_taxonomy_terms",
         summary="The terms of every taxonomy, each with its taxonomy.",
         parameters=[
-            _query("taxonomy_id", "Only the terms of this taxonomy."),
+            _query("taxonomy_id", "Only the terms of this taxonomy.", pattern=f"^{UUID}$"),
             PAGE,
             PER_PAGE,
             LANG_PARAMETER,
