@@ -3,8 +3,11 @@ client, cacheable with ETags, and a 400 with a JSON reason for any bad parameter
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import core.cache
+from directory.models import ActivityPage
 from tests.opendata.conftest import OPENREFERRAL, get
 
 BAD = [
@@ -110,8 +113,6 @@ def test_etag_and_304(client, world):
 
 
 def test_the_etag_changes_with_the_content(client, world):
-    from directory.models import ActivityPage
-
     before = get(client, "services", per_page=100)["ETag"]
     ActivityPage.objects.filter(title="Activity 00 zebra").first().unpublish()
     after = get(client, "services", per_page=100)
@@ -189,3 +190,16 @@ def test_documentation_page(client, world):
     for name in ("services", "service_at_locations", "organizations", "taxonomy_terms"):
         assert f"/api/openreferral/{name}" in html
     assert "/api/openapi.json" in html
+
+
+@pytest.mark.parametrize("path", ["services", "service_at_locations", "organizations"])
+def test_queries_do_not_grow_with_the_page_size(client, world, path):
+    """A page of records is read in a fixed number of queries, whatever its size."""
+    counts = []
+    for size in (3, 40):
+        get(client, path, per_page=size)  # warm the per-process caches (site roots)
+        with CaptureQueriesContext(connection) as captured:
+            body = get(client, path, per_page=size).json()
+        assert body["size"] == min(size, body["total_items"])
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1] <= 30
