@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from wagtail.models import Locale
 
-from directory.models import ArtForm
+from directory.models import ActivityPage, ArtForm
 from tests.opendata.conftest import get, walk
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -146,3 +146,26 @@ def test_terms_are_named_in_the_language_asked_for(client, world):
     assert next(t for t in welsh if t["term"] == "dance")["name"] == "Dance"
     # The taxonomy is named in Welsh too, where the catalog has it; its id never changes.
     assert {t["taxonomy_id"] for t in welsh} == {t["taxonomy_id"] for t in english}
+
+
+def test_a_translated_activity_is_served_in_the_language_asked_for(client, world, directory_page):
+    """With ``lang=cy`` an activity translated into Welsh is served in Welsh, under the same
+    id; the others in English, as the directory page does; the count does not change."""
+    welsh = Locale.objects.get(language_code="cy")
+    directory_page.copy_for_translation(welsh, copy_parents=True).save_revision().publish()
+    activity = ActivityPage.objects.get(title="Activity 00 zebra")
+    translated = activity.copy_for_translation(welsh, copy_parents=True)
+    translated.title = "Gweithgaredd 00 sebra"
+    translated.save_revision().publish()
+
+    english = get(client, "services", per_page=100).json()
+    cymraeg = get(client, "services", per_page=100, lang="cy").json()
+    assert_page(cymraeg, "service")
+    assert cymraeg["total_items"] == english["total_items"] == len(world)
+    names = {service["id"]: service["name"] for service in cymraeg["contents"]}
+    assert names[str(activity.translation_key)] == "Gweithgaredd 00 sebra"
+    assert {s["id"] for s in english["contents"]} == set(names)
+    detail = get(client, f"services/{activity.translation_key}", lang="cy").json()
+    assert detail["name"] == "Gweithgaredd 00 sebra"
+    assert "/cy/" in detail["url"]
+    assert get(client, f"services/{activity.translation_key}").json()["name"] == activity.title
