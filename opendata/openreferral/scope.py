@@ -3,9 +3,10 @@ request's site searches, in the language asked for.
 
 The API has one address for every site (no language prefix); ``lang`` chooses the language.
 The scope is ``directory.search.activity_scope`` of the site's directory page in that
-language (its translation when live, otherwise the site's own directory), so a regional site
-covers every regional directory, and an activity with no translation in the language asked
-for is served in the language it exists in, exactly as on the directory page. Only live,
+language (its translation when live, else a directory in that language on another site, else
+the site's own directory), so a regional site covers every regional directory, and an
+activity with no translation in the language asked for is served in the language it exists
+in, exactly as on the directory page. Only live,
 public pages beneath live directory pages are ever in it.
 """
 
@@ -38,10 +39,13 @@ def request_scope(request, language_code):
     directory = site_directory(request)
     if locale is None or directory is None:
         return Scope((), locale or Locale.get_default()), locale
+    in_language = DirectoryIndexPage.objects.live().public().filter(locale=locale)
+    # The site's own directory in that language; else another site's (Gaelic is published by
+    # the Scotland site only: asked of the England site, its directory in Gaelic is
+    # Scotland's, whose search covers every regional directory); else the site's own, whose
+    # activities are then served in the languages they exist in.
     translated = (
-        DirectoryIndexPage.objects.live()
-        .public()
-        .filter(translation_key=directory.translation_key, locale=locale)
-        .first()
+        in_language.filter(translation_key=directory.translation_key).first()
+        or in_language.order_by("path").first()
     )
     return activity_scope(translated or directory, locale), locale
