@@ -135,8 +135,12 @@ def organization(provider, request):
 
 
 def _providers_of(activities):
+    """The live providers of ``activities`` by path. Wagtail leaves a page's children live
+    when only the page is unpublished, so an activity can outlive its provider's page: it is
+    then sent with no organization rather than with the unpublished provider's details."""
     paths = {activity.path[: -activity.steplen] for activity in activities}
-    return {provider.path: provider for provider in ProviderPage.objects.filter(path__in=paths)}
+    providers = ProviderPage.objects.live().filter(path__in=paths)
+    return {provider.path: provider for provider in providers}
 
 
 def _areas(activities, language_code):

@@ -83,3 +83,20 @@ def test_no_showcase_or_personal_field_in_the_contract(client, world):
     for word in ("showcase", "consent", "artwork", "booking_request", "searchlog", "token"):
         assert word not in document
     assert OPENREFERRAL in document
+
+
+def test_an_unpublished_providers_details_never_travel_with_its_activities(client, directory_page):
+    """Unpublishing a provider page alone leaves its activities live (Wagtail does not
+    cascade unless asked), and the directory still lists them; the API then sends them
+    without the provider."""
+    provider = ProviderPageFactory(
+        parent=directory_page, title="Hidden withdrawn provider", slug="withdrawn"
+    )
+    ActivityPageFactory(parent=provider, title="Left behind", slug="left-behind")
+    provider.unpublish()
+    services = walk(client, "services")
+    left = [service for service in services if service["name"] == "Left behind"]
+    assert len(left) == 1
+    assert "organization" not in left[0] and "organization_id" not in left[0]
+    assert "Hidden" not in str(services)
+    assert "Hidden" not in str(walk(client, "organizations"))
