@@ -58,14 +58,29 @@ class Filters:
     cpd: bool = False
     sort: str = ""
     page: int = 1
+    # Narrower conditions the directory page does not ask for yet (the open-data API does;
+    # directory/forms.py could add them as fields). They are not in ``active_keys``: dropping
+    # one is never suggested, and facets count within them.
+    age_within: tuple | None = None  # (youngest at least, oldest at most); either end None
+    weekdays: tuple = ()  # ISO weekdays (1 = Monday) a dated session falls on
+    time_from: object | None = None  # a dated session starts at or after this time of day
+    time_to: object | None = None  # ... and ends at or before this one (same session)
+    modified_after: object | None = None  # an aware datetime: published then or since
+    with_terms: tuple = ()  # taxonomy filter names the activity has at least one term of
+    at_venue: bool = False  # only activities held at a venue (a name or postcode given)
 
     def __post_init__(self):
         for name in MULTIPLE:
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value or ()))
-        if self.age_range is not None and not isinstance(self.age_range, tuple):
-            object.__setattr__(self, "age_range", tuple(self.age_range))
+        for name in ("age_range", "age_within"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
+        for name in ("weekdays", "with_terms"):
+            if not isinstance(getattr(self, name), tuple):
+                object.__setattr__(self, name, tuple(getattr(self, name) or ()))
 
     @classmethod
     def from_cleaned_data(cls, data):

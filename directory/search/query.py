@@ -170,6 +170,34 @@ def apply_filters(queryset, filters, skip=None, authority_lineage=None):
         queryset = queryset.filter(suitable_for_children_in_care=True)
     if filters.cpd and skip != "cpd":
         queryset = queryset.filter(cpd_for_teachers=True)
+    return _apply_narrower(queryset, filters)
+
+
+def _apply_narrower(queryset, filters):
+    """The conditions of ``Filters`` that have no facet (so are never skipped)."""
+    youngest, oldest = filters.age_within or (None, None)
+    if youngest is not None:
+        queryset = queryset.filter(age_min__gte=youngest)
+    if oldest is not None:
+        queryset = queryset.filter(age_max__lte=oldest)
+    if filters.weekdays or filters.time_from or filters.time_to:
+        # One session must meet every condition, in the site's time zone (the __time and
+        # __iso_week_day lookups convert to the current time zone).
+        sessions = ActivitySession.objects.annotate(until=Coalesce("end", "start"))
+        if filters.weekdays:
+            sessions = sessions.filter(start__iso_week_day__in=filters.weekdays)
+        if filters.time_from:
+            sessions = sessions.filter(start__time__gte=filters.time_from)
+        if filters.time_to:
+            sessions = sessions.filter(until__time__lte=filters.time_to)
+        queryset = queryset.filter(pk__in=sessions.values("activity_id"))
+    if filters.modified_after:
+        queryset = queryset.filter(last_published_at__gte=filters.modified_after)
+    for name in filters.with_terms:
+        relation, _column = RELATIONS[name]
+        queryset = queryset.filter(pk__in=_ids_linked(relation))
+    if filters.at_venue:
+        queryset = queryset.exclude(venue_name="", venue_postcode="")
     return queryset
 
 

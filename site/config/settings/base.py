@@ -60,6 +60,8 @@ env = environ.Env(
     NORTHERN_IRELAND_HOSTNAME=(str, "northern-ireland.localhost"),
     SITE_PORT=(int, 80),
     SITE_SCHEME=(str, "http"),
+    OPENDATA_THROTTLE_RATE=(str, "120/minute"),
+    OPENDATA_CACHE_SECONDS=(int, 60),
 )
 # A local .env file is a convenience for development; real deployments set the environment.
 if (BASE_DIR / ".env").is_file():
@@ -124,6 +126,9 @@ MIDDLEWARE = [
     # Permissions-Policy on every response (core/security_headers.py).
     "core.security_headers.PermissionsPolicyMiddleware",
     "core.security_headers.SiteCSPMiddleware",
+    # Access-Control-Allow-Origin: * on everything under /api/ (the open data), whatever
+    # answers it: a view, a 404, a 429 (opendata/cors.py).
+    "opendata.cors.OpenDataCORSMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The page cache (core/cache.py): a stored page is answered here, with no database query,
     # after the security headers (added to every answer) and before anything that reads the
@@ -495,6 +500,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
+# The open-data API's limit per client address (DRF's "number/second|minute|hour|day"), shared
+# by every /api/ view, and how long a consumer or proxy may keep a response before asking again
+# (opendata/throttling.py, opendata/caching.py).
+OPENDATA_THROTTLE_RATE = env("OPENDATA_THROTTLE_RATE")
+OPENDATA_CACHE_SECONDS = env("OPENDATA_CACHE_SECONDS")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Arts Backpack open data",
     "DESCRIPTION": (
@@ -504,6 +514,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/",
+    "PREPROCESSING_HOOKS": ["opendata.schema.only_open_data"],
+    # Locations and addresses share HSDS's three types: one named enum for both.
+    "ENUM_NAME_OVERRIDES": {"LocationTypeEnum": "opendata.openreferral.serializers.PLACE_TYPES"},
 }
 
 LOGGING = {

@@ -1,0 +1,388 @@
+"""Directory pages as Open Referral UK records (plain dicts the serializers render).
+
+What maps to what:
+- a provider (ProviderPage) is an organization;
+- an activity (ActivityPage) is a service: its summary the description, its ages
+  ``minimum_age``/``maximum_age``, its price (or "free") a cost option, its dated sessions
+  one schedule each (or one schedule for its "on request" window), its languages of delivery
+  languages, and its art forms, formats, access features and languages of delivery
+  attributes linking the service to taxonomy terms;
+- an activity's venue (one of its provider's, or its own) is a location with one address,
+  and the service held there a service-at-location. Activities with no venue (they come to
+  the school, or run online) have none.
+
+Values the database leaves empty are left out rather than sent as null: the profile's JSON
+schemas type every optional field as a plain string or number.
+"""
+
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.rich_text import expand_db_html
+
+from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format, ProviderPage
+from directory.structured_data import LANGUAGE_TAGS
+from opendata.openreferral import ids
+from places.models import Place
+from places.postcodes import PostcodeError, find_district
+
+STATUS_ACTIVE = "active"
+# The taxonomies, by the search package's filter name: (model, activity field, name).
+TAXONOMIES = {
+    "art_form": (ArtForm, "art_forms", "Art forms"),
+    "format": (Format, "formats", "Formats"),
+    "access": (AccessFeature, "access_features", "Access features"),
+    "language": (DeliveryLanguage, "delivery_languages", "Languages of delivery"),
+}
+TAXONOMY_DESCRIPTIONS = {
+    "art_form": "The art forms an activity offers children.",
+    "format": "How an activity is delivered: at school, at a venue, online, outdoors.",
+    "access": "What an activity offers disabled children and children with additional needs.",
+    "language": "The languages an activity is delivered in.",
+}
+ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def _compact(record):
+    return {key: value for key, value in record.items() if value not in (None, "")}
+
+
+def taxonomy_name(name):
+    return _(TAXONOMIES[name][2])
+
+
+def taxonomy(name):
+    return {
+        "id": ids.taxonomy_id(name),
+        "name": taxonomy_name(name),
+        "description": _(TAXONOMY_DESCRIPTIONS[name]),
+    }
+
+
+class TermIndex:
+    """Every published term of the four taxonomies, named in the reader's language (else the
+    default language, else any): four small queries per request."""
+
+    def __init__(self, language_code):
+        self.by_key = {}  # translation_key -> record
+        self.order = []  # (taxonomy order, sort_order, name, key)
+        for position, (name, (model, _field, _label)) in enumerate(TAXONOMIES.items()):
+            best = {}
+            rows = model.objects.values_list(
+                "translation_key", "name", "slug", "sort_order", "locale__language_code"
+            )
+            for key, term_name, slug, sort_order, language in rows:
+                rank = (
+                    0
+                    if language == language_code
+                    else 1
+                    if language == settings.LANGUAGE_CODE
+                    else 2
+                )
+                if key not in best or rank < best[key][0]:
+                    best[key] = (rank, term_name, slug, sort_order)
+            for key, (_rank, term_name, slug, sort_order) in best.items():
+                self.by_key[key] = {
+                    "id": key,
+                    "name": term_name,
+                    "description": f"{taxonomy_name(name)}: {term_name}",
+                    "taxonomy": taxonomy_name(name),
+                    "taxonomy_id": ids.taxonomy_id(name),
+                    "term": slug,
+                    "filter": name,
+                }
+                self.order.append((position, sort_order, term_name, key))
+        self.order.sort()
+
+    def terms(self, taxonomy_filter=None):
+        records = [self.by_key[key] for *_rest, key in self.order]
+        if taxonomy_filter:
+            records = [record for record in records if record["filter"] == taxonomy_filter]
+        return [public_term(record) for record in records]
+
+    def get(self, key):
+        record = self.by_key.get(key)
+        return public_term(record) if record else None
+
+    def slugs(self, keys):
+        """{filter name: [slugs]} of the terms with these translation keys."""
+        found = {}
+        for key in set(keys):
+            record = self.by_key.get(key)
+            if record:
+                found.setdefault(record["filter"], []).append(record["term"])
+        return found
+
+
+def public_term(record):
+    return {key: value for key, value in record.items() if key != "filter"}
+
+
+def organization(provider, request):
+    record = _compact(
+        {
+            "id": provider.translation_key,
+            "name": provider.title,
+            "email": provider.contact_email,
+            "website": provider.website,
+            "uri": provider.get_full_url(request),
+        }
+    )
+    # Required by the profile, so sent even when empty; HTML, as the profile allows.
+    record["description"] = expand_db_html(provider.description or "")
+    return record
+
+
+def _providers_of(activities):
+    """The live providers of ``activities`` by path. Wagtail leaves a page's children live
+    when only the page is unpublished, so an activity can outlive its provider's page: it is
+    then sent with no organization rather than with the unpublished provider's details."""
+    paths = {activity.path[: -activity.steplen] for activity in activities}
+    providers = ProviderPage.objects.live().filter(path__in=paths)
+    return {provider.path: provider for provider in providers}
+
+
+def _areas(activities, language_code):
+    """Postcode -> (local authority name, nation name) in the reader's language where known."""
+    codes = {}
+    for activity in activities:
+        if activity.venue_postcode:
+            try:
+                district = find_district(activity.venue_postcode)
+            except PostcodeError:
+                continue
+            codes[activity.venue_postcode] = district.local_authority_code
+    if not codes:
+        return {}
+    places = {}
+    rows = Place.objects.filter(code__in=set(codes.values())).values_list(
+        "code", "name", "lineage", "locale__language_code"
+    )
+    nations = set()
+    for code, name, lineage, language in rows:
+        rank = 0 if language == language_code else 1 if language == settings.LANGUAGE_CODE else 2
+        if code not in places or rank < places[code][0]:
+            places[code] = (rank, name, lineage.strip("/").split("/")[0])
+            nations.add(places[code][2])
+    nation_names = {}
+    for code, name, language in Place.objects.filter(code__in=nations).values_list(
+        "code", "name", "locale__language_code"
+    ):
+        rank = 0 if language == language_code else 1 if language == settings.LANGUAGE_CODE else 2
+        if code not in nation_names or rank < nation_names[code][0]:
+            nation_names[code] = (rank, name)
+    found = {}
+    for postcode, code in codes.items():
+        if code in places:
+            _rank, name, nation = places[code]
+            found[postcode] = (name, nation_names.get(nation, (0, ""))[1])
+    return found
+
+
+def _local(moment):
+    return timezone.localtime(moment)
+
+
+def _clock(moment):
+    """HH:MM with the UTC offset, as the profile asks ("10:00+01:00")."""
+    return moment.isoformat(timespec="minutes")[11:]
+
+
+def _schedules(activity, service_id):
+    if activity.availability == activity.Availability.ON_REQUEST:
+        return [
+            _compact(
+                {
+                    "id": ids.derived("schedule", service_id, "on-request"),
+                    "service_id": service_id,
+                    "valid_from": activity.available_from,
+                    "valid_to": activity.available_until,
+                    "description": _("On request during term time"),
+                    "schedule_link": activity.booking_url,
+                    "notes": activity.duration,
+                }
+            )
+        ]
+    schedules = []
+    for session in sorted(activity.sessions.all(), key=lambda session: session.start):
+        start = _local(session.start)
+        end = _local(session.end) if session.end else None
+        schedules.append(
+            _compact(
+                {
+                    "id": ids.derived("schedule", service_id, session.start.isoformat()),
+                    "service_id": service_id,
+                    "valid_from": start.date(),
+                    "valid_to": (end or start).date(),
+                    "dtstart": start.date(),
+                    "byday": ICAL_DAYS[start.weekday()],
+                    "opens_at": _clock(start),
+                    "closes_at": _clock(end) if end else None,
+                    "description": _("A dated session"),
+                    "schedule_link": activity.booking_url,
+                    "notes": activity.duration,
+                }
+            )
+        )
+    return schedules
+
+
+def _cost_options(activity, service_id):
+    if activity.is_free:
+        return [
+            {
+                "id": ids.derived("cost", service_id, "price"),
+                "service_id": service_id,
+                "option": _("Free to schools"),
+                "amount": 0,
+                "amount_description": _("Free to schools"),
+            }
+        ]
+    options = []
+    if activity.price is not None:
+        unit = activity.get_price_unit_display() if activity.price_unit else ""
+        options.append(
+            _compact(
+                {
+                    "id": ids.derived("cost", service_id, "price"),
+                    "service_id": service_id,
+                    "option": unit,
+                    "amount": activity.price,
+                    "amount_description": f"£{activity.price} {unit}".strip(),
+                }
+            )
+        )
+    if activity.bursaries.strip():
+        options.append(
+            {
+                "id": ids.derived("cost", service_id, "bursaries"),
+                "service_id": service_id,
+                "option": _("Bursaries and subsidised places"),
+                "amount_description": activity.bursaries.strip(),
+            }
+        )
+    return options
+
+
+def _location(activity, areas):
+    location_id = ids.location_id(activity)
+    city, nation = areas.get(activity.venue_postcode, ("", ""))
+    location = {
+        "id": location_id,
+        "location_type": "physical",
+        "name": activity.venue_name or activity.venue_postcode,
+        "latitude": activity.latitude,
+        "longitude": activity.longitude,
+    }
+    if activity.venue_postcode:
+        location["addresses"] = [
+            {
+                "id": ids.derived("address", location_id),
+                "location_id": location_id,
+                "address_1": ", ".join(
+                    line.strip() for line in activity.venue_address.splitlines() if line.strip()
+                ),
+                "city": city,
+                "state_province": nation,
+                "postal_code": activity.venue_postcode,
+                "country": "GB",
+                "address_type": "physical",
+            }
+        ]
+    return _compact(location)
+
+
+def has_venue(activity):
+    return bool(activity.venue_name or activity.venue_postcode)
+
+
+def service_at_location(activity, service_id, areas):
+    location = _location(activity, areas)
+    return {
+        "id": service_id,
+        "service_id": service_id,
+        "location_id": location["id"],
+        "location": location,
+    }
+
+
+class ServiceBuilder:
+    """Builds service records for a page of activities in a fixed number of queries."""
+
+    def __init__(self, request, language_code, terms):
+        self.request = request
+        self.language_code = language_code
+        self.terms = terms
+
+    def services(self, activities):
+        activities = list(activities)
+        if not activities:
+            return []
+        prefetch_related_objects(
+            activities,
+            "sessions",
+            *(field for _model, field, _label in TAXONOMIES.values()),
+        )
+        providers = _providers_of(activities)
+        areas = _areas(activities, self.language_code)
+        organizations = {}
+        records = []
+        for activity in activities:
+            provider = providers.get(activity.path[: -activity.steplen])
+            if provider is not None and provider.pk not in organizations:
+                organizations[provider.pk] = organization(provider, self.request)
+            records.append(
+                self._service(activity, organizations.get(getattr(provider, "pk", None)), areas)
+            )
+        return records
+
+    def _service(self, activity, organization_record, areas):
+        service_id = activity.translation_key
+        attributes, languages = [], []
+        for name, (_model, field, _label) in TAXONOMIES.items():
+            for term in getattr(activity, field).all():
+                record = self.terms.get(term.translation_key)
+                if record is None:
+                    continue
+                attributes.append(
+                    {
+                        "id": ids.derived("attribute", service_id, term.translation_key),
+                        "link_id": service_id,
+                        "link_type": "service",
+                        "taxonomy_term_id": term.translation_key,
+                        "taxonomy_term": record,
+                    }
+                )
+                if name == "language":
+                    languages.append(
+                        _compact(
+                            {
+                                "id": ids.derived("language", service_id, term.translation_key),
+                                "service_id": service_id,
+                                "name": record["name"],
+                                "code": LANGUAGE_TAGS.get(term.slug),
+                            }
+                        )
+                    )
+        record = {
+            "id": service_id,
+            "organization_id": organization_record["id"] if organization_record else None,
+            "name": activity.title,
+            "description": activity.summary,
+            "url": activity.get_full_url(self.request),
+            "email": activity.booking_email or (organization_record or {}).get("email"),
+            "status": STATUS_ACTIVE,
+            "minimum_age": activity.age_min,
+            "maximum_age": activity.age_max,
+            "last_modified": activity.last_published_at,
+            "organization": organization_record,
+            "schedules": _schedules(activity, service_id),
+            "service_at_locations": (
+                [service_at_location(activity, service_id, areas)] if has_venue(activity) else []
+            ),
+            "languages": languages,
+            "cost_options": _cost_options(activity, service_id),
+            "attributes": attributes,
+        }
+        return _compact(record)

@@ -1,0 +1,49 @@
+"""What every open-data view shares (Open Referral UK and OpenActive alike), and the human
+documentation page at /api/."""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.urls import reverse
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
+
+from opendata.caching import conditional
+from opendata.throttling import ClientRateThrottle
+
+
+class OpenDataView(APIView):
+    """Read-only, keyless, throttled per client, and cacheable.
+
+    A view may set ``self.last_modified`` (an aware datetime) while answering, for the
+    ``Last-Modified`` header. Errors come back as JSON from Django REST framework: 400 for bad
+    parameters, 404, 405 for any method but GET, HEAD and OPTIONS, 429 over the limit.
+    """
+
+    http_method_names = ["get", "head", "options"]
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ClientRateThrottle]
+    last_modified = None
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            response.render()
+            response = conditional(request, response, self.last_modified)
+        return response
+
+
+def api_documentation(request):
+    """/api/: what the API offers, its parameters, examples, licence, limits (HTML, no
+    scripts: the site's Content-Security-Policy allows none from elsewhere)."""
+    base = request.build_absolute_uri(reverse("opendata:openreferral:root"))
+    return render(
+        request,
+        "opendata/documentation.html",
+        {
+            "openreferral": base,
+            "openapi": request.build_absolute_uri(reverse("opendata:openapi")),
+            "cache_seconds": settings.OPENDATA_CACHE_SECONDS,
+            "throttle_rate": settings.OPENDATA_THROTTLE_RATE.replace("/", " per "),
+        },
+    )
