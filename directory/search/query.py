@@ -29,7 +29,6 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
-from wagtail.models import Locale
 
 from directory.models import ActivityPage, ActivitySession
 from directory.search.cards import prefetch_for_cards
@@ -220,12 +219,11 @@ def _text_matches(scope, query):
     # a query is read with the active language's: so the words are read once per language the
     # scope shows (an English-only activity found by a Welsh reader was indexed as English),
     # the reader's language first, whichever language the caller has active.
-    locales = [
-        scope.locale,
-        *Locale.objects.filter(pk__in=pages.values("locale"))
-        .exclude(pk=scope.locale.pk)
-        .order_by("pk"),
-    ]
+    # The languages are those of the scope's directories, already at hand (no query).
+    locales = [scope.locale]
+    for root in sorted(scope.other_roots, key=lambda root: root.locale_id):
+        if all(root.locale_id != locale.pk for locale in locales):
+            locales.append(root.locale)
     found = {}
     for locale in locales:
         with translation.override(locale.language_code):
