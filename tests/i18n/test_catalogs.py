@@ -20,7 +20,9 @@ PLURAL_FORMS = {
 }
 
 # Python modules whose strings a reader sees: form labels and errors, sort and radius options,
-# school stages, facet and cost labels, the empty state's suggestions, region names.
+# school stages, facet and cost labels, the empty state's suggestions, region names, and the open
+# data a consumer reads (Open Referral schedule and cost labels, the OpenActive feeds' names and
+# descriptions on the dataset page).
 PUBLIC_MODULES = {
     "backpack/bookings.py",
     "backpack/forms.py",
@@ -35,6 +37,8 @@ PUBLIC_MODULES = {
     "search/forms.py",
     "stories/listing.py",
     "insights/live_figures.py",
+    "opendata/openactive/views.py",
+    "opendata/openreferral/records.py",
 }
 
 
