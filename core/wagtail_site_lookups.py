@@ -10,9 +10,9 @@ none of them beyond the request (core/wagtail_per_request.py trims the repeats w
 
 Each answer is kept in the site cache (core/site_cache.py), which every change to pages, sites,
 restrictions and settings drops, and is only used while a request is served. A route is kept
-as the page it ended on and how much of the path led there; the page itself is read again (one
-query, for its current content) and routes the rest of the path as Wagtail would. Only routes
-that found a page are kept, so made-up paths cannot fill the cache. Delete this module once
+as the page it ended on, only for a page's own address (so made-up paths, or made-up sub-paths
+of a routable page, cannot fill the cache); the page itself is read again (one query, for its
+current content) and answers the request as Wagtail would have it. Delete this module once
 Wagtail keeps these answers itself.
 """
 
@@ -55,22 +55,22 @@ def _route_for_request(request, path):
 
 
 def _route_with_kept_page(request, site, path):
-    """Route ``path`` through the page it led to last time, or route it as Wagtail does and
-    keep where it ended; leaves ``request._wagtail_route_for_request`` unset to let Wagtail
-    route it (nothing kept, or the kept page no longer routes it)."""
+    """Route ``path`` to the page it led to last time, or route it as Wagtail does and keep
+    where it ended; leaves ``request._wagtail_route_for_request`` unset to let Wagtail route
+    it (nothing kept, or the kept page no longer answers at that address)."""
     components = [component for component in path.split("/") if component]
     parts = ("route", site.pk, translation.get_language(), tuple(components))
     kept = site_cache.recall(parts)
     if kept is not site_cache.MISSING:
-        content_type_id, page_id, consumed = kept
+        content_type_id, page_id = kept
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         page = model.objects.filter(pk=page_id).first() if model is not None else None
         if page is None:
             return
-        # A kept page that no longer routes the rest changed beyond what the cache hears of:
-        # then Wagtail routes the path from the root.
+        # A kept page that no longer answers changed beyond what the cache hears of: then
+        # Wagtail routes the path from the root.
         with contextlib.suppress(Http404):
-            request._wagtail_route_for_request = page.route(request, components[consumed:])
+            request._wagtail_route_for_request = page.route(request, [])
         return
     try:
         root = site.root_page.localized.specific
@@ -80,13 +80,11 @@ def _route_with_kept_page(request, site, path):
         return
     request._wagtail_route_for_request = result
     page = result[0]
-    if not page.url_path.startswith(root.url_path):
-        return  # routed outside the site's tree (a custom route): nothing to keep
-    walked = [
-        component for component in page.url_path[len(root.url_path) :].split("/") if component
-    ]
-    if walked == components[: len(walked)]:
-        site_cache.keep(parts, (page.content_type_id, page.pk, len(walked)))
+    # Kept only when the path is the page's own address: a sub-path a routable page serves
+    # (a work in a gallery, a feed) may take any value, and made-up ones must not fill the
+    # cache; those are routed by Wagtail each time.
+    if page.url_path == root.url_path + "".join(f"{component}/" for component in components):
+        site_cache.keep(parts, (page.content_type_id, page.pk))
 
 
 def _get_view_restrictions(self):

@@ -4,6 +4,8 @@ between requests, and a change shows on the very next request whichever way it i
 test first requests the page twice, so the second answer comes from a warm cache, then changes
 something through the ORM (no admin, no purge of its own unless the change is a publish)."""
 
+from unittest import mock
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -130,6 +132,21 @@ def test_the_saved_count_in_the_header_stays_each_visitors_own(home_page):
     saver.post(reverse("backpack:toggle"), {"activity": activity.pk, "next": activity.url})
     assert "data-saved-count>1<" in fetch(saver, activity.url)[1]
     assert "data-saved-count>0<" in fetch(other, activity.url)[1]
+
+
+def test_only_a_pages_own_address_is_kept_as_a_route(client, home_page):
+    """Sub-paths a routable page serves may take any value: keeping them would let made-up
+    addresses fill the cache."""
+    directory = DirectoryIndexPageFactory(parent=home_page, title="Directory", slug="directory")
+    provider = ProviderPageFactory(parent=directory, title="Sound Makers", slug="sound-makers")
+    activity = ActivityPageFactory(parent=provider, title="Samba for schools", slug="samba")
+    with mock.patch.object(site_cache, "keep", wraps=site_cache.keep) as keep:
+        assert client.get(activity.url).status_code == 200
+        client.get(activity.url + "calendar/")
+        client.get(activity.url + "no-such-thing/")
+    routes = [call.args[0] for call in keep.call_args_list if call.args[0][0] == "route"]
+    site = home_page.get_site()
+    assert routes == [("route", site.pk, "en", ("directory", "sound-makers", "samba"))]
 
 
 def test_outside_a_request_nothing_is_kept(db):
