@@ -128,6 +128,8 @@ def remember(parts, compute):
 
 
 def bump_generation():
+    if in_request():
+        _request_generation.set(_NOT_READ)  # this request, too, reads what it just changed
     try:
         cache.set(GENERATION_KEY, secrets.token_hex(8), None)
     except Exception:  # the next read fails the same way and reads from the database
