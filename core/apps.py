@@ -8,11 +8,19 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared building blocks"  # has no models of its own to show in the admin
 
     def ready(self):
-        from core import page_cache_events, wagtail_12389_srcset, wagtail_per_request
+        from core import (
+            page_cache_events,
+            site_cache,
+            wagtail_12389_srcset,
+            wagtail_per_request,
+            wagtail_site_lookups,
+        )
         from core.editorial import follow_new_translation
 
         page_cache_events.connect()
         wagtail_per_request.install()
+        site_cache.connect()
+        wagtail_site_lookups.install()
         # No width twice in a picture's srcset when the upload is small (wagtail/wagtail#12389).
         wagtail_12389_srcset.apply()
 

@@ -58,6 +58,8 @@ from django.utils.translation import get_language_from_path
 from django.views.decorators.cache import cache_control
 from wagtail import hooks
 
+from core import site_cache
+
 logger = logging.getLogger("core.cache")
 
 # For responses that change only with a deployment and say nothing about anyone (robots.txt):
@@ -191,6 +193,7 @@ def purge(pages=(), urls=(), reason=""):
     if reason:
         logger.debug("Page cache purged: %s", reason)
     _bump_generation()
+    site_cache.bump_generation()  # what every page reads of its site (core/site_cache.py)
     if frontend_cache_configured():
         if callable(pages):
             pages = pages()
@@ -204,6 +207,7 @@ def purge(pages=(), urls=(), reason=""):
 
 def _flush():
     _bump_generation()
+    site_cache.bump_generation()
     urls, _pending.urls = sorted(_pending.urls), set()
     if urls and frontend_cache_configured():
         from wagtail.contrib.frontend_cache.utils import PurgeBatch

@@ -7,16 +7,21 @@ asks within one request, and a page asks many times:
   the breadcrumbs, each home-page slot and related panel.
 
 Upstream has no per-request cache for either; delete this module once Wagtail memoises them.
-Both are kept only within one request (a locale or restriction added or removed is seen by
-the next request) and, for locales, only when found. Outside a request (commands, tests, the
-shell) nothing changes.
+Both are memoised within one request and kept between requests in the site cache
+(core/site_cache.py), which any saved or deleted locale, restriction or page drops, so a
+locale or restriction added or removed is seen by the next request; locales only when found.
+Outside a request (commands, tests, the shell) nothing changes.
 """
 
 from contextvars import ContextVar
 
 from django.core.signals import request_finished, request_started
+from django.db.models import Q
+from wagtail.models import PageViewRestriction
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
+
+from core import site_cache
 
 _memo = ContextVar("wagtail_lookups_in_this_request", default=None)
 _original_get_for_language = LocaleManager.get_for_language
@@ -29,7 +34,11 @@ def _get_for_language(self, language_code):
         return _original_get_for_language(self, language_code)
     key = ("locale", language_code)
     if key not in memo:
-        memo[key] = _original_get_for_language(self, language_code)
+        # Across requests too, in the site cache (core/site_cache.py), which a saved or
+        # deleted locale drops; a language with no locale raises and is not kept.
+        memo[key] = site_cache.remember(
+            key, lambda: _original_get_for_language(self, language_code)
+        )
     return memo[key]
 
 
@@ -39,7 +48,16 @@ def _private_q(self):
     if memo is None:
         return _original_private_q(self)
     if "private_q" not in memo:
-        memo["private_q"] = _original_private_q(self)
+        # The restricted pages are kept across requests in the site cache, which a saved or
+        # deleted restriction or page drops; the filter is built from them as Wagtail does.
+        restricted = site_cache.remember(
+            ("restricted-pages",),
+            lambda: [each.page for each in PageViewRestriction.objects.select_related("page")],
+        )
+        q = Q()
+        for page in restricted:
+            q |= self.descendant_of_q(page, inclusive=True)
+        memo["private_q"] = q if q else Q(pk__in=[])
     return memo["private_q"]
 
 

@@ -10,6 +10,7 @@ from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.site_cache import remember
 from directory.search.filters import DEFAULT_RADIUS, TAXONOMY_FILTERS, WHOLE_UK
 from places.models import Place
 from places.nations import NORTHERN_IRELAND
@@ -61,7 +62,18 @@ def resolve_where(text):
 
 
 def taxonomy_choices(model, locale):
-    """(slug, name) pairs, named in the reader's language where a translation exists."""
+    """(slug, name) pairs, named in the reader's language where a translation exists.
+
+    The same for every reader in a language, and asked for by the directory's form and the
+    home page's search box: kept in the site cache (core/site_cache.py), which a saved or
+    deleted term drops (the taxonomies are declared in directory/wagtail_hooks.py)."""
+    return remember(
+        ("taxonomy-choices", model._meta.label, locale.pk),
+        lambda: _taxonomy_choices(model, locale),
+    )
+
+
+def _taxonomy_choices(model, locale):
     rows = {}
     for item in model.objects.select_related("locale").order_by("sort_order", "name"):
         if item.slug not in rows or item.locale_id == locale.pk:

@@ -7,6 +7,7 @@ from core.bootstrap import BOOTSTRAP, DEMO_CONTENT
 from core.cache import PAGES_SHOWING
 from core.editorial import REGISTER_EDITORIAL_POLICY
 from core.sections import DIRECTORY_SEARCH, HOME_PAGE_SECTIONS, Section
+from core.site_cache import SITE_CHROME_MODELS
 from directory.bootstrap import ensure_directory_pages
 from directory.models import (
     AccessFeature,
@@ -23,6 +24,13 @@ from directory.permissions import (
     set_up_directory_review,
 )
 from directory.sections import featured_activities, search_box
+
+
+@hooks.register(SITE_CHROME_MODELS)
+def taxonomies():
+    """The search form's choices (directory/forms.py) are kept in the site cache: a term saved
+    or deleted anywhere must drop it."""
+    return [ArtForm, Format, AccessFeature, DeliveryLanguage]
 
 
 class TaxonomyViewSet(SnippetViewSet):

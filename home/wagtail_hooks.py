@@ -6,9 +6,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.bootstrap import BOOTSTRAP, DEMO_CONTENT
+from core.site_cache import SITE_CHROME_MODELS
 from home.admin_views import MailingListReport
 from home.bootstrap import add_navigation_links, ensure_home_pages
-from home.models import Footer
+from home.models import Footer, NavigationLink
 
 
 class FooterViewSet(SnippetViewSet):
@@ -20,6 +21,12 @@ class FooterViewSet(SnippetViewSet):
 
 
 register_snippet(FooterViewSet)
+
+
+@hooks.register(SITE_CHROME_MODELS)
+def navigation_and_footer():
+    """Every page shows them, from the site cache: a change anywhere must drop it."""
+    return [NavigationLink, Footer]
 
 
 @hooks.register("register_admin_urls")

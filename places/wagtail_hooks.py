@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.bootstrap import BOOTSTRAP
+from core.site_cache import SITE_CHROME_MODELS
 from places.loader import load_places
 from places.models import Place
 
@@ -27,6 +28,13 @@ class PlaceViewSet(SnippetViewSet):
 
 
 register_snippet(PlaceViewSet)
+
+
+@hooks.register(SITE_CHROME_MODELS)
+def places():
+    """The directory's place picker is kept in the site cache: a place saved or deleted
+    anywhere (the admin, ``load_places``) must drop it."""
+    return [Place]
 
 
 @hooks.register(BOOTSTRAP, order=10)

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from core.site_cache import remember
+
 
 @dataclass(frozen=True)
 class Region:
@@ -65,18 +67,25 @@ def allowed_languages(request):
 
 def home_translations(request):
     """The site's home page in each language it is published in, ``{language code: page}``;
-    read once per request (the languages offered, the brand and the home link all ask)."""
+        read once per request (the languages offered, the brand and the home link all ask) and kept
+    in the site cache (core/site_cache.py) until pages or sites change."""
     if not hasattr(request, "_arts_backpack_homes"):
         site = Site.find_for_request(request)
-        homes = (
-            Page.objects.filter(translation_key=site.root_page.translation_key, live=True)
-            .select_related("locale")
-            .order_by("path")
+        request._arts_backpack_homes = (
+            remember(("home-translations", site.pk), lambda: _home_translations(site))
             if site is not None
-            else []
+            else {}
         )
-        request._arts_backpack_homes = {home.locale.language_code: home for home in homes}
     return request._arts_backpack_homes
+
+
+def _home_translations(site):
+    homes = (
+        Page.objects.filter(translation_key=site.root_page.translation_key, live=True)
+        .select_related("locale")
+        .order_by("path")
+    )
+    return {home.locale.language_code: home for home in homes}
 
 
 def site_languages(request):

@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
+from core.site_cache import remember
 from core.widgets import Checklist
 from directory import structured_data
 from directory.admin_forms import ActivityPageForm
@@ -569,7 +570,14 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def provider(self):
-        return ProviderPage.objects.filter(path=self.path[: -self.steplen]).first()
+        """The provider page above this activity. Every activity of a provider shows the same
+        one, so it is kept in the site cache (core/site_cache.py), which any page saved,
+        published, moved or deleted drops; its inline parts are still read when shown."""
+        parent_path = self.path[: -self.steplen]
+        return remember(
+            ("provider-at", parent_path),
+            lambda: ProviderPage.objects.filter(path=parent_path).first(),
+        )
 
     def upcoming_sessions(self):
         now = timezone.now()
@@ -581,7 +589,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
         return (
             ActivityPage.objects.live()
             .public()
-            .filter(locale=self.locale, places__in=place_ids)
+            .filter(locale_id=self.locale_id, places__in=place_ids)
             .exclude(path__startswith=self.path[: -self.steplen])
             .distinct()
             .order_by("title")[:limit]

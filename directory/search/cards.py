@@ -9,6 +9,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Locale, Page
 
 from core.localized import localized_name
+from core.site_cache import remember
 from directory.models import ActivitySession
 from directory.search.facets import through
 from directory.search.filters import RELATIONS_BY_FIELD
@@ -72,10 +73,10 @@ def prefetch_for_cards(activities, locale):
     language = locale.language_code
     names = _linked_names(ids, language)
     venue_areas = _venue_areas(activities, language)
-    languages = dict(
-        Locale.objects.filter(pk__in={a.locale_id for a in activities}).values_list(
-            "pk", "language_code"
-        )
+    # Every locale's language (a handful), kept in the site cache, which a saved locale drops.
+    languages = remember(
+        ("locale-language-codes",),
+        lambda: dict(Locale.objects.values_list("pk", "language_code")),
     )
     for activity in activities:
         # An activity not translated into the reader's language is shown in its own: the card

@@ -10,6 +10,7 @@ from dataclasses import replace
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.site_cache import remember
 from directory.search.filters import TAXONOMY_FILTERS, WHOLE_UK
 from places.models import Place
 
@@ -116,8 +117,13 @@ def site_nation(nation_code, default_nation):
 
 def place_choices():
     """Places for the place picker, grouped by nation, in the reader's language where
-    translated."""
+    translated. The same on every directory page in a language: kept in the site cache
+    (core/site_cache.py), which a saved or deleted place drops (places/wagtail_hooks.py)."""
     locale = Locale.get_active()
+    return remember(("place-choices", locale.pk), lambda: _place_choices(locale))
+
+
+def _place_choices(locale):
     chosen = {}
     for place in Place.objects.only("code", "name", "kind", "lineage", "locale_id").order_by(
         "lineage"

@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from core.site_cache import remember
 from home.models import SiteSettings
 from regions.regions import home_translations, page_alternates, site_languages
 
@@ -49,11 +50,40 @@ def site_brand(context):
 
 @register.simple_tag(takes_context=True)
 def primary_navigation(context):
-    """Main navigation links, each followed to its translation in the reader's language."""
+    """Main navigation links, each followed to its translation in the reader's language.
+
+    The links are the same for every reader of a site in a language, so they are kept in the
+    site cache (core/site_cache.py), keyed by the scheme and host their URLs were built for;
+    only which one is current is worked out for each page."""
     request = context["request"]
     site_settings = _site_settings(request)
     if site_settings is None:
         return []
+    links = remember(
+        (
+            "navigation",
+            site_settings.site_id,
+            translation.get_language(),
+            request.scheme,
+            request.get_host(),
+        ),
+        lambda: _navigation_links(request, site_settings),
+    )
+    current = context.get("page")
+    return [
+        {
+            "title": link["title"],
+            "url": link["url"],
+            "current": bool(
+                current and (current.pk == link["pk"] or current.path.startswith(link["path"]))
+            ),
+            "lang": link["lang"],
+        }
+        for link in links
+    ]
+
+
+def _navigation_links(request, site_settings):
     chosen = [link.page for link in site_settings.navigation_links.select_related("page__locale")]
     if not chosen:
         return []
@@ -64,7 +94,6 @@ def primary_navigation(context):
         .public()
         .filter(translation_key__in=[p.translation_key for p in chosen], locale=locale)
     }
-    current = context.get("page")
     links = []
     for page in chosen:
         shown = translations.get(page.translation_key)
@@ -72,14 +101,12 @@ def primary_navigation(context):
             shown = page
         if shown is None:
             continue
-        is_current = bool(
-            current and (current.pk == shown.pk or current.path.startswith(shown.path))
-        )
         links.append(
             {
                 "title": shown.title,
                 "url": shown.get_url(request),
-                "current": is_current,
+                "pk": shown.pk,
+                "path": shown.path,
                 # A page not yet translated is linked in its own language, and says so.
                 "lang": shown.locale.language_code if shown.locale_id != locale.pk else None,
             }
@@ -93,7 +120,15 @@ def breadcrumbs(context):
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
     # Plain pages: a title and a URL are all a crumb shows, and no page type changes its URL.
-    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    # Kept in the site cache (core/site_cache.py), which any page saved, moved or deleted drops.
+    ancestors = (
+        remember(
+            ("breadcrumbs", page.pk),
+            lambda: list(page.get_ancestors().filter(depth__gte=2).live()),
+        )
+        if page.pk
+        else page.get_ancestors().filter(depth__gte=2).live()
+    )
     return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 
@@ -141,4 +176,5 @@ def site_footer(context):
     site_settings = _site_settings(context["request"])
     if site_settings is None or site_settings.footer is None:
         return None
-    return site_settings.footer.localized
+    footer = site_settings.footer
+    return remember(("footer", footer.pk, translation.get_language()), lambda: footer.localized)

@@ -97,10 +97,10 @@ def test_the_query_count_is_flat_in_results_facets_and_filters(query_counts):
 @pytest.mark.django_db
 @pytest.mark.xfail(
     strict=True,
-    reason="Issue 17 target not met yet: 34 queries unfiltered (about 10 of them the site "
-    "chrome shared by every page: route, view restrictions, site settings, navigation, "
-    "language alternates; the directory's own: form choices, place picker, scope, facets, "
-    "ids, rows and card details).",
+    reason="Issue 17 target not met yet for text searches: 13 queries (10 without text; the "
+    "site chrome now comes from the site cache). A text search adds the languages in scope "
+    "(directory/search/query.py _text_matches), the ranked ids and the rows of the SQLite "
+    "backend (search/backends/sqlite_relevance.py) and the matched ids.",
 )
 def test_the_directory_page_renders_in_at_most_12_queries(query_counts):
     for name, (count, sql) in query_counts.items():

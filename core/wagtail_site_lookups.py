@@ -1,0 +1,123 @@
+"""Workaround: Wagtail 7.4 reads the same answers from the database on every request, and keeps
+none of them beyond the request (core/wagtail_per_request.py trims the repeats within one):
+
+- ``Site.find_for_request``: one query for the site serving the host;
+- ``Page.route_for_request``: two queries per level of the page tree (each child by its slug,
+  then its specific row), so an activity four levels down costs seven before it renders;
+- ``Page.get_view_restrictions``: the page's ancestors, then their restrictions;
+- ``BaseSiteSetting.for_request``: one query per setting model (the site's settings, its
+  region), with ``get_or_create``.
+
+Each answer is kept in the site cache (core/site_cache.py), which every change to pages, sites,
+restrictions and settings drops, and is only used while a request is served. A route is kept
+as the page it ended on, only for a page's own address (so made-up paths, or made-up sub-paths
+of a routable page, cannot fill the cache); the page itself is read again (one query, for its
+current content) and answers the request as Wagtail would have it. Delete this module once
+Wagtail keeps these answers itself.
+"""
+
+import contextlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page, PageViewRestriction, Site
+
+from core import site_cache
+
+_original_find_site = Site._find_for_request
+_original_route_for_request = Page.route_for_request
+_original_get_view_restrictions = Page.get_view_restrictions
+_original_setting_for_request = BaseSiteSetting.for_request.__func__
+
+
+def _find_site(request):
+    if not site_cache.in_request():
+        return _original_find_site(request)
+    hostname = split_domain_port(request._get_raw_host())[0]
+    # A host that names no site is answered by the default site whatever it is, so all such
+    # hosts share one answer: made-up hosts cannot fill the cache.
+    hostnames = site_cache.remember(
+        ("site-hostnames",), lambda: set(Site.objects.values_list("hostname", flat=True))
+    )
+    parts = ("site", hostname, request.get_port()) if hostname in hostnames else ("default-site",)
+    return site_cache.remember(parts, lambda: _original_find_site(request))
+
+
+def _route_for_request(request, path):
+    if not hasattr(request, "_wagtail_route_for_request") and site_cache.in_request():
+        site = Site.find_for_request(request)
+        if site is not None:
+            _route_with_kept_page(request, site, path)
+    return _original_route_for_request(request, path)
+
+
+def _route_with_kept_page(request, site, path):
+    """Route ``path`` to the page it led to last time, or route it as Wagtail does and keep
+    where it ended; leaves ``request._wagtail_route_for_request`` unset to let Wagtail route
+    it (nothing kept, or the kept page no longer answers at that address)."""
+    components = [component for component in path.split("/") if component]
+    parts = ("route", site.pk, translation.get_language(), tuple(components))
+    kept = site_cache.recall(parts)
+    if kept is not site_cache.MISSING:
+        content_type_id, page_id = kept
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.filter(pk=page_id).first() if model is not None else None
+        if page is None:
+            return
+        # A kept page that no longer answers changed beyond what the cache hears of: then
+        # Wagtail routes the path from the root.
+        with contextlib.suppress(Http404):
+            request._wagtail_route_for_request = page.route(request, [])
+        return
+    try:
+        root = site.root_page.localized.specific
+        result = root.route(request, components)
+    except Http404:
+        request._wagtail_route_for_request = None
+        return
+    request._wagtail_route_for_request = result
+    page = result[0]
+    # Kept only when the path is the page's own address: a sub-path a routable page serves
+    # (a work in a gallery, a feed) may take any value, and made-up ones must not fill the
+    # cache; those are routed by Wagtail each time.
+    if page.url_path == root.url_path + "".join(f"{component}/" for component in components):
+        site_cache.keep(parts, (page.content_type_id, page.pk))
+
+
+def _get_view_restrictions(self):
+    if not site_cache.in_request() or self.pk is None:
+        return _original_get_view_restrictions(self)
+    restrictions = site_cache.remember(
+        ("view-restrictions", self.pk), lambda: list(_original_get_view_restrictions(self))
+    )
+    # A queryset still (callers may filter or order it), already holding its rows.
+    queryset = PageViewRestriction.objects.filter(pk__in=[each.pk for each in restrictions])
+    queryset._result_cache = restrictions
+    queryset._prefetch_done = True
+    return queryset
+
+
+@classmethod
+def _setting_for_request(cls, request):
+    attribute = cls.get_cache_attr_name()
+    if hasattr(request, attribute) or not site_cache.in_request():
+        return _original_setting_for_request(cls, request)
+    site = Site.find_for_request(request)
+    if site is None:
+        return _original_setting_for_request(cls, request)
+    found = site_cache.remember(
+        ("site-setting", cls._meta.label, site.pk), lambda: cls.for_site(site)
+    )
+    found._request = request  # as Wagtail does, for page URLs built from the setting
+    setattr(request, attribute, found)
+    return found
+
+
+def install():
+    Site._find_for_request = staticmethod(_find_site)
+    Page.route_for_request = staticmethod(_route_for_request)
+    Page.get_view_restrictions = _get_view_restrictions
+    BaseSiteSetting.for_request = _setting_for_request
