@@ -129,6 +129,8 @@ def production_env(port):
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="localhost,.localhost,127.0.0.1",
         SERVE_MEDIA="1",
+        # One gunicorn process (start_server): its memory may hold the page and site caches.
+        SINGLE_PROCESS_SERVER="1",
     )
     return env
 

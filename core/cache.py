@@ -59,6 +59,7 @@ from django.views.decorators.cache import cache_control
 from wagtail import hooks
 
 from core import site_cache
+from core.site_cache import cross_request_caching
 
 logger = logging.getLogger("core.cache")
 
@@ -375,7 +376,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
+        enabled = getattr(settings, "PAGE_CACHE_ENABLED", True) and cross_request_caching()
         refusal = request_refusal(request)
         key = None
         if refusal is None and enabled:

@@ -27,6 +27,7 @@ import logging
 import secrets
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -62,8 +63,18 @@ def _finish(**kwargs):
     _request_generation.set(None)
 
 
+def cross_request_caching():
+    """Whether answers may be kept between requests at all (here and in the page cache): only
+    in a cache every serving process shares (settings.CACHE_SHARED_BY_ALL_PROCESSES), or a
+    change seen by one process would leave the others serving what it changed."""
+    return getattr(settings, "CACHE_SHARED_BY_ALL_PROCESSES", False)
+
+
 def _generation():
     generation = _request_generation.get()
+    if generation is _NOT_READ and not cross_request_caching():
+        generation = False  # per-process memory in a many-process server: read afresh
+        _request_generation.set(generation)
     if generation is _NOT_READ:
         try:
             generation = cache.get(GENERATION_KEY)

@@ -147,3 +147,14 @@ def test_query_strings_are_part_of_the_key(client, world):
     stories = world["stories"].url
     prime(client, stories, stories + "?kind=case-study")
     assert not from_cache(client, stories + "?kind=advocacy")
+
+
+def test_nothing_is_stored_when_the_processes_do_not_share_the_cache(client, world, settings):
+    # Per-process memory under several workers (no REDIS_URL, no SINGLE_PROCESS_SERVER): a
+    # purge in one worker would not reach another's copy, so nothing is kept at all.
+    settings.CACHE_SHARED_BY_ALL_PROCESSES = False
+    before = stored_pages()
+    for _attempt in range(2):
+        _response, hit = served(client, world["story"].url)
+        assert not hit
+    assert stored_pages() == before

@@ -153,3 +153,23 @@ def test_outside_a_request_nothing_is_kept(db):
     answers = iter(["first", "second"])
     assert site_cache.remember(("test",), lambda: next(answers)) == "first"
     assert site_cache.remember(("test",), lambda: next(answers)) == "second"
+
+
+def test_nothing_is_kept_between_requests_when_processes_do_not_share_the_cache(settings):
+    # Per-process memory under several gunicorn workers: a change seen by one worker would
+    # never reach the others, so the site cache (and the page cache) read afresh each time.
+    from core import site_cache
+
+    settings.CACHE_SHARED_BY_ALL_PROCESSES = False
+    site_cache._start()
+    try:
+        assert site_cache.recall(("anything",)) is site_cache.MISSING
+        assert site_cache._generation() is False
+    finally:
+        site_cache._finish()
+    settings.CACHE_SHARED_BY_ALL_PROCESSES = True
+    site_cache._start()
+    try:
+        assert site_cache._generation()  # a token: answers may be kept
+    finally:
+        site_cache._finish()

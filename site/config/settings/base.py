@@ -26,6 +26,7 @@ env = environ.Env(
     ELASTICSEARCH_URL=(str, ""),
     ELASTICSEARCH_INDEX_PREFIX=(str, "artsbackpack_"),
     REDIS_URL=(str, ""),
+    SINGLE_PROCESS_SERVER=(bool, False),
     PAGE_CACHE_ENABLED=(bool, True),
     PAGE_CACHE_SECONDS=(int, 600),
     PAGE_CACHE_BROWSER_SECONDS=(int, 60),
@@ -252,6 +253,14 @@ else:
     # is still a limit (a worker's share of it), and REDIS_URL makes it exact; say so rather
     # than fail the system checks on a machine that has no Redis.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Whether every process serving the site sees the same cache. The page cache and the site cache
+# (core/cache.py, core/site_cache.py) keep answers between requests and drop them when content
+# changes; a change made in one process (an editor's publish, a family's withdrawal, scheduled
+# publishing run from cron) must reach every other at once. Redis is shared; per-process memory
+# is only when the site runs as one process (`make run`; one gunicorn worker with threads):
+# SINGLE_PROCESS_SERVER says so. Otherwise both caches stay off and every page is read afresh.
+CACHE_SHARED_BY_ALL_PROCESSES = bool(REDIS_URL) or env("SINGLE_PROCESS_SERVER")
 
 # --- Page cache (core/cache.py; the README's "Caching" section): anonymous public pages kept in
 # the cache above for PAGE_CACHE_SECONDS (purged on every content or consent change), sent with

@@ -38,3 +38,5 @@ TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]
 # Anonymous searches are counted one in SEARCH_HIT_SAMPLE at random in production; tests count
 # every one, so a page's query count does not depend on chance (tests of the sampling set it).
 SEARCH_HIT_SAMPLE = 1
+# Each test process has its own database and its own memory.
+CACHE_SHARED_BY_ALL_PROCESSES = True
