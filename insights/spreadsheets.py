@@ -7,7 +7,9 @@ date format) as plain SpreadsheetML: one string per cell, a fraction of the time
 through Wagtail's own preprocessing (``preprocess_field_value``), so they are those of the CSV.
 """
 
+import csv
 import datetime
+import io
 import re
 import zipfile
 from decimal import Decimal
@@ -108,6 +110,27 @@ class FastXlsxMixin:
         if type(value) in self.PLAIN and not self.custom_field_preprocess:
             return value
         return super().preprocess_field_value(field, value, export_format)
+
+    def stream_csv(self, queryset):
+        """Wagtail's CSV stream, written a thousand rows at a time instead of one chunk per
+        row (an export of every unmet-demand group has over ten thousand rows); the same
+        columns, values and line endings."""
+        fields = self.list_export
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([self.get_heading(queryset, field) for field in fields])
+        for count, item in enumerate(queryset, 1):
+            writer.writerow(
+                [
+                    self.preprocess_field_value(field, value, self.FORMAT_CSV)
+                    for field, value in self.to_row_dict(item).items()
+                ]
+            )
+            if count % 1000 == 0:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
 
     def write_xlsx(self, queryset, output):
         fields = self.list_export
