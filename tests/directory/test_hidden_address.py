@@ -121,3 +121,24 @@ def test_calendar_has_only_the_district(client, directory_page):
     shown = activity_at(home_provider(directory_page, hide=False))
     body = client.get(f"{shown.url}calendar/").content.decode()
     assert "LOCATION:Jo's studio\\, 12 Acacia Avenue\\, LE1 6AD\r\n" in body
+
+
+def test_a_search_card_without_a_venue_name_shows_only_the_district(client, directory_page):
+    provider = make_provider(directory_page, "nameless")
+    ActivityPageFactory(
+        parent=provider,
+        title="Clay somewhere",
+        slug="clay-somewhere",
+        venue_address=STREET,
+        venue_postcode=POSTCODE,
+        hide_exact_address=True,
+    )
+    html = BeautifulSoup(client.get(directory_page.url, {"q": "clay"}).content, "html.parser")
+    [card] = [
+        card
+        for card in html.select(".activity-card")
+        if "Clay somewhere" in card.get_text(" ", strip=True)
+    ]
+    text = card.get_text(" ", strip=True)
+    assert "LE1" in text
+    assert "6AD" not in text and "Acacia" not in text
