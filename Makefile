@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint format check bench bench-insights bench-pages messages loadtest lighthouse
+.PHONY: run test install lint format check bench bench-insights bench-pages bench-api messages loadtest lighthouse
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,19 @@ bench-insights: install
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py load_demo
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py bulk_load_activities --up-to 10000
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) DEBUG=0 $(PY) manage.py bench_insights --searches 100000
+
+# Open-data benchmark on a throwaway SQLite database: demo content plus generated activities
+# (10,000 live), the OpenActive change log rebuilt from them, then pages and filtered searches of
+# /api/openreferral/services and a walk of the whole RPDE activities feed
+# (opendata/management/commands/bench_opendata.py). Ends with the api p95 and the walk's time.
+BENCH_API_DB := /tmp/artsbackpack-bench-api.sqlite3
+bench-api: install
+	rm -f $(BENCH_API_DB)
+	DATABASE_URL=sqlite:///$(BENCH_API_DB) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(BENCH_API_DB) $(PY) manage.py load_demo
+	DATABASE_URL=sqlite:///$(BENCH_API_DB) $(PY) manage.py bulk_load_activities --up-to 10000
+	DATABASE_URL=sqlite:///$(BENCH_API_DB) $(PY) manage.py rebuild_openactive_feeds
+	DATABASE_URL=sqlite:///$(BENCH_API_DB) DEBUG=0 $(PY) manage.py bench_opendata
 
 # Page benchmark on a throwaway SQLite database with the demo content: one page of every public
 # page type, uncached and cached, against a bare `wagtail start` welcome page built and timed in

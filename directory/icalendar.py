@@ -40,10 +40,9 @@ def activity_calendar(activity, sessions, url, host):
         "PRODID:-//Arts Backpack//Activity directory//EN",
         "CALSCALE:GREGORIAN",
     ]
+    address = activity.published_venue_address
     location = ", ".join(
-        part
-        for part in (activity.venue_name, activity.venue_address, activity.venue_postcode)
-        if part
+        part for part in (activity.venue_name, address.street, address.postcode) if part
     )
     for session in sessions:
         lines += [

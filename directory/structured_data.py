@@ -42,16 +42,16 @@ def _attendance(activity, url):
 def _place(activity):
     if not activity.venue_name:
         return {"@type": "Place", "name": ", ".join(p.name for p in activity.places.all())}
-    return {
-        "@type": "Place",
-        "name": activity.venue_name,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": activity.venue_address,
-            "postalCode": activity.venue_postcode,
-            "addressCountry": "GB",
-        },
+    address = activity.published_venue_address
+    postal_address = {
+        "@type": "PostalAddress",
+        "streetAddress": address.street,
+        "postalCode": address.postcode,
+        "addressCountry": "GB",
     }
+    if address.district_only:
+        postal_address.pop("streetAddress")
+    return {"@type": "Place", "name": activity.venue_name, "address": postal_address}
 
 
 def _offer(activity, url):

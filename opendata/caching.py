@@ -26,14 +26,17 @@ def _opaque(tag):
     return tag[2:] if tag.startswith("W/") else tag
 
 
-def conditional(request, response, last_modified=None):
+def conditional(request, response, last_modified=None, max_age=None):
     """``response`` (rendered, status 200) with ETag, Last-Modified and Cache-Control, or a
-    304 carrying the same headers when ``If-None-Match`` matches."""
+    304 carrying the same headers when ``If-None-Match`` matches. ``max_age`` replaces the
+    default lifetime for content whose own rules say how long it keeps (an RPDE page)."""
     etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
     headers = {"ETag": etag}
     if last_modified is not None:
         headers["Last-Modified"] = http_date(last_modified.timestamp())
-    seconds = max(int(getattr(settings, "OPENDATA_CACHE_SECONDS", 60)), 0)
+    if max_age is None:
+        max_age = getattr(settings, "OPENDATA_CACHE_SECONDS", 60)
+    seconds = max(int(max_age), 0)
     sent = request.META.get("HTTP_IF_NONE_MATCH", "")
     if sent and ("*" in sent or etag in {_opaque(tag) for tag in parse_etags(sent)}):
         response = HttpResponseNotModified()

@@ -15,7 +15,8 @@ class OpenDataView(APIView):
     """Read-only, keyless, throttled per client, and cacheable.
 
     A view may set ``self.last_modified`` (an aware datetime) while answering, for the
-    ``Last-Modified`` header. Errors come back as JSON from Django REST framework: 400 for bad
+    ``Last-Modified`` header, and ``self.cache_seconds`` for a lifetime other than
+    ``OPENDATA_CACHE_SECONDS``. Errors come back as JSON from Django REST framework: 400 for bad
     parameters, 404, 405 for any method but GET, HEAD and OPTIONS, 429 over the limit.
     """
 
@@ -24,12 +25,14 @@ class OpenDataView(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [ClientRateThrottle]
     last_modified = None
+    cache_seconds = None
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method in ("GET", "HEAD") and response.status_code == 200:
-            response.render()
-            response = conditional(request, response, self.last_modified)
+            if hasattr(response, "render"):  # (a page from django.shortcuts.render has none)
+                response.render()
+            response = conditional(request, response, self.last_modified, self.cache_seconds)
         return response
 
 

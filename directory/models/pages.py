@@ -26,7 +26,13 @@ from core.widgets import Checklist
 from directory import structured_data
 from directory.admin_forms import ActivityPageForm
 from directory.icalendar import activity_calendar
-from directory.models.venues import ProviderVenue, apply_venue
+from directory.models.venues import (
+    HIDE_EXACT_ADDRESS_HELP,
+    HIDE_EXACT_ADDRESS_LABEL,
+    ProviderVenue,
+    apply_venue,
+    published_address,
+)
 from places.nations import nation_code_for_request
 from places.postcodes import validate_postcode
 from places.widgets import PlaceChecklist
@@ -312,6 +318,9 @@ class ActivityPage(RoutablePageMixin, BasePage):
     venue_postcode = models.CharField(
         _("venue postcode"), max_length=10, blank=True, validators=[validate_postcode]
     )
+    hide_exact_address = models.BooleanField(
+        HIDE_EXACT_ADDRESS_LABEL, default=False, help_text=HIDE_EXACT_ADDRESS_HELP
+    )
     # Indexed: "near a postcode" first narrows by a latitude band.
     latitude = models.FloatField(
         _("latitude"), null=True, blank=True, editable=False, db_index=True
@@ -398,6 +407,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
                 FieldPanel("venue_name"),
                 FieldPanel("venue_address"),
                 FieldPanel("venue_postcode"),
+                FieldPanel("hide_exact_address"),
             ],
             heading=_("Where"),
         ),
@@ -490,6 +500,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
         SynchronizedField("venue_key"),
         SynchronizedField("venue_address"),
         SynchronizedField("venue_postcode"),
+        SynchronizedField("hide_exact_address"),
         SynchronizedField("booking_url"),
         SynchronizedField("booking_email"),
         SynchronizedField("suitable_for_children_in_care"),
@@ -552,6 +563,10 @@ class ActivityPage(RoutablePageMixin, BasePage):
             self.price = None
         apply_venue(self, self.chosen_venue())
         super().save(*args, **kwargs)
+
+    @property
+    def published_venue_address(self):
+        return published_address(self.venue_address, self.venue_postcode, self.hide_exact_address)
 
     def chosen_venue(self):
         """The venue this activity chose among its provider's (same language), if any.

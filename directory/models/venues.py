@@ -8,12 +8,17 @@ its calendar and its structured data read; the copy is made here, in ``apply_ven
 position comes from ``places.postcodes.locate``, the one place a postcode is turned into a
 location.
 
+A venue with ``hide_exact_address`` (a provider who works from home) publishes only its postcode
+district: every public output (the pages, calendar files, structured data and open data) reads
+the venue's address through ``published_address``, the one place that rule is applied.
+
 A venue is known by its ``key``, not its database id: wagtail-localize copies a provider's
 venues to each translation as new rows (``SynchronizedField("venues")``) but keeps every other
 field, so the key is the same in every language and an activity's choice survives translation.
 """
 
 import uuid
+from typing import NamedTuple
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +26,32 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from places.postcodes import Location, locate, validate_postcode
+from places.postcodes import Location, PostcodeError, locate, outward_code, validate_postcode
+
+HIDE_EXACT_ADDRESS_LABEL = _("hide exact address")
+HIDE_EXACT_ADDRESS_HELP = _(
+    "Tick for a venue that is someone's home. The site, calendar files and open data then "
+    "show only the postcode district (for example “LE1 area”), never the street address or "
+    "the full postcode. The venue name is still shown, so keep the address out of it."
+)
+
+
+class PublishedAddress(NamedTuple):
+    """A venue's address as it may be shown to the public."""
+
+    street: str  # empty when the exact address is hidden
+    postcode: str  # the full postcode, or only its district when the exact address is hidden
+    district_only: bool
+
+
+def published_address(address, postcode, hide_exact_address):
+    if not hide_exact_address:
+        return PublishedAddress(address, postcode, False)
+    try:
+        district = outward_code(postcode)
+    except PostcodeError:
+        district = ""  # never show a postcode that cannot be cut down to its district
+    return PublishedAddress("", district, True)
 
 
 class ProviderVenue(Orderable):
@@ -37,14 +67,26 @@ class ProviderVenue(Orderable):
     # editable pair went stale when the postcode changed).
     latitude = models.FloatField(_("latitude"), null=True, blank=True, editable=False)
     longitude = models.FloatField(_("longitude"), null=True, blank=True, editable=False)
+    hide_exact_address = models.BooleanField(
+        HIDE_EXACT_ADDRESS_LABEL, default=False, help_text=HIDE_EXACT_ADDRESS_HELP
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("address"), FieldPanel("postcode")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("postcode"),
+        FieldPanel("hide_exact_address"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("venue")
 
     def __str__(self):
         return f"{self.name}, {self.postcode}" if self.postcode else self.name
+
+    @property
+    def published_address(self):
+        return published_address(self.address, self.postcode, self.hide_exact_address)
 
     @property
     def location(self):
@@ -61,14 +103,20 @@ class ProviderVenue(Orderable):
 
 
 # The activity fields a chosen venue fills in, from the venue's fields.
-COPIED = {"venue_name": "name", "venue_address": "address", "venue_postcode": "postcode"}
+COPIED = {
+    "venue_name": "name",
+    "venue_address": "address",
+    "venue_postcode": "postcode",
+    "hide_exact_address": "hide_exact_address",
+}
 LOCATION_FIELDS = ["latitude", "longitude", "position_x", "position_y", "position_z"]
 
 
 def apply_venue(activity, venue=None):
     """Fill in ``activity``'s venue copy and position; return the names of changed fields.
 
-    With ``venue`` (the provider venue it chose) the name, address and postcode are copied
+    With ``venue`` (the provider venue it chose) the name, address, postcode and whether the
+    exact address is hidden are copied
     from it; without, the activity's own venue fields stand. The position always follows the
     postcode, through ``locate``.
     """

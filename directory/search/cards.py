@@ -54,7 +54,8 @@ def where(activity, format_slugs, area_names, venue_area=""):
     outdoors = OUTDOORS in format_slugs and not (has_venue or comes_to_school)
     served = comes_to_school or outdoors
     return Where(
-        venue=activity.venue_name or (activity.venue_postcode if has_venue else ""),
+        venue=activity.venue_name
+        or (activity.published_venue_address.postcode if has_venue else ""),
         venue_area="" if venue_area == activity.venue_name else venue_area,
         areas=area_names[:MAX_AREAS] if served else [],
         more_areas=max(len(area_names) - MAX_AREAS, 0) if served else 0,

@@ -92,15 +92,20 @@ def _place(activity):
             "name": areas,
             "address": {"@type": "PostalAddress", "addressCountry": "GB"},
         }
+    address = activity.published_venue_address
+    postal_address = {
+        "@type": "PostalAddress",
+        "streetAddress": address.street,
+        "postalCode": address.postcode,
+        "addressCountry": "GB",
+    }
+    if address.district_only:
+        # A home address: the district only (geo below is already the district's centre).
+        postal_address.pop("streetAddress")
     place = {
         "@type": "Place",
-        "name": activity.venue_name or activity.venue_postcode,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": activity.venue_address,
-            "postalCode": activity.venue_postcode,
-            "addressCountry": "GB",
-        },
+        "name": activity.venue_name or address.postcode,
+        "address": postal_address,
     }
     if activity.latitude is not None and activity.longitude is not None:
         place["geo"] = {

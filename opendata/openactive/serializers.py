@@ -6,6 +6,11 @@ from opendata.openactive.models import FeedItem
 
 # Largest value a feed position may take (a 64-bit integer column).
 MAX_POSITION = 2**63 - 1
+# An item's id: its page's translation key and the language of the translation
+# (records.item_id), so anything else cannot be a position in the feed.
+ITEM_ID_PATTERN = (
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[a-z]{2,3}(-[a-z0-9]+)*$"
+)
 
 
 class FeedQuerySerializer(serializers.Serializer):
@@ -16,12 +21,15 @@ class FeedQuerySerializer(serializers.Serializer):
         required=False,
         min_value=0,
         max_value=MAX_POSITION,
-        help_text="The `modified` of the last item seen (from the previous page's `next`).",
+        help_text="The `modified` of the last item seen (from the previous page's `next`). "
+        "Only with `afterId`: one without the other is a 400.",
     )
-    afterId = serializers.CharField(
+    afterId = serializers.RegexField(
+        ITEM_ID_PATTERN,
         required=False,
         max_length=80,
-        help_text="The `id` of the last item seen (from the previous page's `next`).",
+        help_text="The `id` of the last item seen (from the previous page's `next`). Only "
+        "with `afterTimestamp`: one without the other is a 400.",
     )
 
     def validate(self, attrs):
@@ -58,11 +66,6 @@ class FeedPageSerializer(serializers.Serializer):
     )
     items = FeedItemSerializer(many=True)
     license = serializers.URLField()
-
-
-class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    errors = serializers.DictField(required=False)
 
 
 class ConceptSerializer(serializers.Serializer):

@@ -1,35 +1,37 @@
 """The OpenActive feeds (Realtime Paged Data Exchange 1.0), the dataset page that lists them,
 and the directory's vocabularies as SKOS concept schemes.
 
-Everything is open to every origin and read-only. An RPDE page other than the last does not
-change once written (its items only ever move further on), so it may be kept for an hour; the
-last page, where new changes appear, only for a few seconds (the RPDE specification's advice).
+They share every /api/ view's behaviour (opendata/views.py: open to every origin, read-only,
+throttled per client, ETag/304, Last-Modified, Cache-Control) with one RPDE-specific rule: a
+page other than the last does not change once written (its items only ever move further on),
+so it may be kept for an hour; the last page, where new changes appear, only for a few seconds
+(the RPDE specification's advice).
 """
 
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer, TemplateHTMLRenderer
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from directory.models import AccessFeature, ArtForm
 from opendata.openactive import modelling
 from opendata.openactive.models import FeedItem
 from opendata.openactive.serializers import (
     ConceptSchemeSerializer,
-    ErrorSerializer,
     FeedPageSerializer,
     FeedQuerySerializer,
 )
+from opendata.serializers import ErrorSerializer
+from opendata.views import OpenDataView
 
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 LICENCE_NAME = "Open Government Licence v3.0"
@@ -38,7 +40,6 @@ CONTACT_EMAIL = "opendata@artsbackpack.org.uk"
 PAGE_SIZE = 500
 FULL_PAGE_SECONDS = 3600
 LAST_PAGE_SECONDS = 8
-OTHER_SECONDS = 600
 TAG = "OpenActive"
 
 FEEDS = [
@@ -80,49 +81,23 @@ class OneFormat(BaseContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
-class OpenDataView(APIView):
-    """Read-only, no sign-in, readable from any origin, with its own Cache-Control and an
-    ETag, so a consumer polling the last page of a feed gets a 304 until something changes."""
-
-    authentication_classes = []
-    http_method_names = ["get", "head", "options"]
-    max_age = OTHER_SECONDS
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        if response.status_code >= 400:
-            response["Cache-Control"] = "no-store"
-            return response
-        response.setdefault("Cache-Control", f"public, max-age={self.max_age}")
-        if response.status_code == 200 and request.method in ("GET", "HEAD"):
-            if hasattr(response, "render"):
-                response.render()
-            set_response_etag(response)
-            conditional = get_conditional_response(
-                request._request, etag=response["ETag"], response=response
-            )
-            if conditional is not response:
-                for header in ("Access-Control-Allow-Origin", "Cache-Control", "ETag"):
-                    conditional[header] = response[header]
-                return conditional
-        return response
-
-
 class FeedView(OpenDataView):
     feed = None
 
     @extend_schema(
         tags=[TAG],
         parameters=[FeedQuerySerializer],
-        responses={200: FeedPageSerializer, 400: ErrorSerializer},
+        responses={200: FeedPageSerializer, 400: ErrorSerializer, 429: ErrorSerializer},
     )
     def get(self, request):
         query = FeedQuerySerializer(data=request.query_params)
         if not query.is_valid():
-            return Response(
-                {"detail": "Invalid feed position.", "errors": query.errors}, status=400
-            )
+            # The same shape as every other 400 under /api/: one message per parameter.
+            errors = {
+                "position" if name == "non_field_errors" else name: " ".join(map(str, messages))
+                for name, messages in query.errors.items()
+            }
+            return Response({"detail": "Invalid feed position.", "errors": errors}, status=400)
         after = query.validated_data
         items = FeedItem.objects.filter(feed=self.feed).only(
             "state", "kind", "item_id", "modified", "data"
@@ -148,10 +123,12 @@ class FeedView(OpenDataView):
                 "license": LICENCE_URL,
             }
         ).data
-        response = Response(page)
-        seconds = FULL_PAGE_SECONDS if items else LAST_PAGE_SECONDS
-        response["Cache-Control"] = f"public, max-age={seconds}"
-        return response
+        self.cache_seconds = FULL_PAGE_SECONDS if items else LAST_PAGE_SECONDS
+        if items:
+            # ``modified`` is milliseconds since the epoch, and the page's last item has the
+            # greatest; the last page (no items) has no date of its own.
+            self.last_modified = datetime.fromtimestamp(items[-1].modified / 1000, tz=UTC)
+        return Response(page)
 
 
 @extend_schema_view(get=extend_schema(operation_id="openactive_activities_feed"))
@@ -277,7 +254,10 @@ class ConceptSchemeView(OpenDataView):
     content_negotiation_class = OneFormat
     scheme = None
 
-    @extend_schema(tags=[TAG], responses={(200, "application/ld+json"): ConceptSchemeSerializer})
+    @extend_schema(
+        tags=[TAG],
+        responses={(200, "application/ld+json"): ConceptSchemeSerializer, 429: ErrorSerializer},
+    )
     def get(self, request):
         model, title, description = SCHEMES[self.scheme]
         url = request.build_absolute_uri(request.path)

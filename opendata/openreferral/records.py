@@ -268,10 +268,11 @@ def _cost_options(activity, service_id):
 def _location(activity, areas):
     location_id = ids.location_id(activity)
     city, nation = areas.get(activity.venue_postcode, ("", ""))
+    address = activity.published_venue_address
     location = {
         "id": location_id,
         "location_type": "physical",
-        "name": activity.venue_name or activity.venue_postcode,
+        "name": activity.venue_name or address.postcode,
         "latitude": activity.latitude,
         "longitude": activity.longitude,
     }
@@ -281,11 +282,11 @@ def _location(activity, areas):
                 "id": ids.derived("address", location_id),
                 "location_id": location_id,
                 "address_1": ", ".join(
-                    line.strip() for line in activity.venue_address.splitlines() if line.strip()
+                    line.strip() for line in address.street.splitlines() if line.strip()
                 ),
                 "city": city,
                 "state_province": nation,
-                "postal_code": activity.venue_postcode,
+                "postal_code": address.postcode,
                 "country": "GB",
                 "address_type": "physical",
             }

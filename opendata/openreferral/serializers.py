@@ -28,15 +28,6 @@ class MetaSerializer(Record):
     openapi_url = serializers.URLField(help_text="The OpenAPI document describing this API.")
 
 
-class ErrorSerializer(Record):
-    detail = serializers.CharField()
-    errors = optional(
-        serializers.DictField,
-        child=serializers.CharField(),
-        help_text="What is wrong with each bad query parameter.",
-    )
-
-
 class TaxonomySerializer(Record):
     id = serializers.UUIDField()
     name = serializers.CharField()

@@ -21,6 +21,7 @@ from directory.models import ProviderPage
 from directory.search import search_activities
 from opendata.openreferral import ids, params, records, serializers
 from opendata.openreferral.scope import languages, request_scope
+from opendata.serializers import ErrorSerializer
 from opendata.views import OpenDataView
 
 HSDS_VERSION = "3.0"
@@ -107,10 +108,10 @@ LOCATION_FILTERS = [
     ),
 ]
 ERRORS = {
-    400: serializers.ErrorSerializer,
-    429: serializers.ErrorSerializer,
+    400: ErrorSerializer,
+    429: ErrorSerializer,
 }
-NOT_FOUND = {**ERRORS, 404: serializers.ErrorSerializer}
+NOT_FOUND = {**ERRORS, 404: ErrorSerializer}
 LANG_PARAMETER = OpenApiParameter(
     "lang",
     OpenApiTypes.STR,

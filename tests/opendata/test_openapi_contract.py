@@ -17,8 +17,14 @@ EXAMPLES_PER_OPERATION = 15
 
 
 # Requests the document cannot describe as invalid, so are schema-valid yet refused with a 400:
-# a postcode the directory does not know, a proximity with no postcode to measure it from.
-REFUSES_VALID_LOOKING_INPUT = {"GET /api/openreferral/service_at_locations"}
+# a postcode the directory does not know, a proximity with no postcode to measure it from; an
+# RPDE position given by only one of afterTimestamp and afterId (OpenAPI 3.0 has no way to say
+# that two query parameters go together; each parameter's own range and pattern is declared).
+REFUSES_VALID_LOOKING_INPUT = {
+    "GET /api/openreferral/service_at_locations",
+    "GET /api/openactive/feeds/activities",
+    "GET /api/openactive/feeds/providers",
+}
 
 
 def run_operation(operation):
