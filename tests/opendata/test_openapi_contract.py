@@ -8,8 +8,11 @@ loader reads a pytest attribute that pytest 9 no longer has). Kept to a minute o
 examples per operation, no deadline per example.
 """
 
+import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -45,7 +48,19 @@ def run_operation(operation):
     check()
 
 
-def test_the_api_keeps_its_contract(world):
+@pytest.fixture
+def connection_kept_open():
+    """The plain WSGI application closes the database connection after each request, as a
+    server should; here that connection holds the test's transaction (on PostgreSQL closing
+    it ends the test's world). Django's own test client keeps it open the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_the_api_keeps_its_contract(world, connection_kept_open):
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
     labels = []
     for result in schema.get_all_operations():
