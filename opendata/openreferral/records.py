@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.rich_text import expand_db_html
 
 from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format, ProviderPage
@@ -28,18 +29,23 @@ from places.models import Place
 from places.postcodes import PostcodeError, find_district
 
 STATUS_ACTIVE = "active"
-# The taxonomies, by the search package's filter name: (model, activity field, name).
+# The taxonomies, by the search package's filter name: (model, activity field, name). Names and
+# descriptions are marked here and translated when a response is written.
 TAXONOMIES = {
-    "art_form": (ArtForm, "art_forms", "Art forms"),
-    "format": (Format, "formats", "Formats"),
-    "access": (AccessFeature, "access_features", "Access features"),
-    "language": (DeliveryLanguage, "delivery_languages", "Languages of delivery"),
+    "art_form": (ArtForm, "art_forms", gettext_noop("Art forms")),
+    "format": (Format, "formats", gettext_noop("Formats")),
+    "access": (AccessFeature, "access_features", gettext_noop("Access features")),
+    "language": (DeliveryLanguage, "delivery_languages", gettext_noop("Languages of delivery")),
 }
 TAXONOMY_DESCRIPTIONS = {
-    "art_form": "The art forms an activity offers children.",
-    "format": "How an activity is delivered: at school, at a venue, online, outdoors.",
-    "access": "What an activity offers disabled children and children with additional needs.",
-    "language": "The languages an activity is delivered in.",
+    "art_form": gettext_noop("The art forms an activity offers children."),
+    "format": gettext_noop(
+        "How an activity is delivered: at school, at a venue, online, outdoors."
+    ),
+    "access": gettext_noop(
+        "What an activity offers disabled children and children with additional needs."
+    ),
+    "language": gettext_noop("The languages an activity is delivered in."),
 }
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
