@@ -95,13 +95,6 @@ def test_the_query_count_is_flat_in_results_facets_and_filters(query_counts):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="Issue 17 target not met yet for text searches: 13 queries (10 without text; the "
-    "site chrome now comes from the site cache). A text search adds the languages in scope "
-    "(directory/search/query.py _text_matches), the ranked ids and the rows of the SQLite "
-    "backend (search/backends/sqlite_relevance.py) and the matched ids.",
-)
 def test_the_directory_page_renders_in_at_most_12_queries(query_counts):
     for name, (count, sql) in query_counts.items():
         assert count <= MAX_QUERIES, f"{name}: {count} queries\n" + "\n".join(
