@@ -42,16 +42,18 @@ def _attendance(activity, url):
 def _place(activity):
     if not activity.venue_name:
         return {"@type": "Place", "name": ", ".join(p.name for p in activity.places.all())}
+    return {"@type": "Place", "name": activity.venue_name, "address": postal_address(activity)}
+
+
+def postal_address(activity):
+    """The activity's venue as a schema.org PostalAddress, as published: a home address (the
+    venue's "hide exact address") gives only its postcode district, no street. Shared by the
+    page's JSON-LD and the OpenActive feed."""
     address = activity.published_venue_address
-    postal_address = {
-        "@type": "PostalAddress",
-        "streetAddress": address.street,
-        "postalCode": address.postcode,
-        "addressCountry": "GB",
-    }
-    if address.district_only:
-        postal_address.pop("streetAddress")
-    return {"@type": "Place", "name": activity.venue_name, "address": postal_address}
+    postal = {"@type": "PostalAddress", "postalCode": address.postcode, "addressCountry": "GB"}
+    if not address.district_only:
+        postal = {"@type": "PostalAddress", "streetAddress": address.street, **postal}
+    return postal
 
 
 def _offer(activity, url):

@@ -19,6 +19,16 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def time_calls(call, repeat):
+    """Median and p95 (ms) of ``repeat`` calls of ``call``: the loop every benchmark shares."""
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), percentile(timings, 0.95)
+
+
 def time_page(client, path, repeat, host="localhost"):
     """Median and p95 (ms) of ``repeat`` anonymous GETs of ``path``, the queries one of them
     runs, its status and Cache-Control, after ``WARM_UP`` requests that fill per-process caches (URL

@@ -16,6 +16,7 @@ stored in the feed's change log (opendata/openactive/models.py).
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from directory import structured_data
 from directory.structured_data import LANGUAGE_TAGS
 
 CONTEXT = ["https://openactive.io/", "https://openactive.io/ns-beta"]
@@ -92,19 +93,11 @@ def _place(activity):
             "name": areas,
             "address": {"@type": "PostalAddress", "addressCountry": "GB"},
         }
-    address = activity.published_venue_address
-    postal_address = {
-        "@type": "PostalAddress",
-        "streetAddress": address.street,
-        "postalCode": address.postcode,
-        "addressCountry": "GB",
-    }
-    if address.district_only:
-        # A home address: the district only (geo below is already the district's centre).
-        postal_address.pop("streetAddress")
+    # A home address gives the district only (geo below is already the district's centre).
+    postal_address = structured_data.postal_address(activity)
     place = {
         "@type": "Place",
-        "name": activity.venue_name or address.postcode,
+        "name": activity.venue_name or postal_address["postalCode"],
         "address": postal_address,
     }
     if activity.latitude is not None and activity.longitude is not None:

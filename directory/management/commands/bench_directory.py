@@ -1,15 +1,12 @@
 """Time the directory search on the current database: median and p95 per typical search, and
 the number of queries each one runs (which must not grow with results or page number)."""
 
-import statistics
-import time
-
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from core.benchmarks.timing import percentile
+from core.benchmarks.timing import time_calls
 from directory.models import ActivityPage, DirectoryIndexPage
 from directory.search import Filters, activity_scope, search_activities
 from places.models import Place
@@ -44,15 +41,10 @@ class Command(BaseCommand):
             search_activities(scope, filters)  # warm caches
             with CaptureQueriesContext(connection) as captured:
                 results = search_activities(scope, filters)
-            timings = []
-            for _ in range(repeat):
-                started = time.perf_counter()
-                search_activities(scope, filters)
-                timings.append((time.perf_counter() - started) * 1000)
-            p95 = percentile(timings, 0.95)
+            median, p95 = time_calls(lambda f=filters: search_activities(scope, f), repeat)
             worst = max(worst, p95)
             self.stdout.write(
-                f"  {name:<24} median {statistics.median(timings):7.1f} ms   p95 {p95:7.1f} ms   "
+                f"  {name:<24} median {median:7.1f} ms   p95 {p95:7.1f} ms   "
                 f"queries {len(captured):3d}   results {results.total}"
             )
         database = " on PostgreSQL" if connection.vendor == "postgresql" else ""

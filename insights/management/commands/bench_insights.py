@@ -9,7 +9,6 @@ per 10,000, seeded, so every run measures the same log).
 """
 
 import random
-import statistics
 import time
 from datetime import timedelta
 
@@ -22,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
-from core.benchmarks.timing import percentile
+from core.benchmarks.timing import time_calls
 from core.live_figures import live_figure
 from directory.models import ActivityPage, ArtForm
 from insights.coverage import CoverageQuery, coverage_rows
@@ -187,15 +186,10 @@ class Command(BaseCommand):
             executed = QueryCounter()
             with connection.execute_wrapper(executed):
                 run()
-            timings = []
-            for _each in range(repeat):
-                started = time.perf_counter()
-                run()
-                timings.append((time.perf_counter() - started) * 1000)
-            p95 = percentile(timings, 0.95)
+            median, p95 = time_calls(run, repeat)
             worst = max(worst, p95)
             self.stdout.write(
-                f"  {name:<32} median {statistics.median(timings):7.1f} ms   "
+                f"  {name:<32} median {median:7.1f} ms   "
                 f"p95 {p95:7.1f} ms   queries {executed.count:3d}"
             )
         self.stdout.write(

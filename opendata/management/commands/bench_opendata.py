@@ -10,7 +10,6 @@ generated activities (10,000 live in all). The per-client limit is lifted for th
 client asks thousands of times), and each request is answered in full: no ``If-None-Match``.
 """
 
-import statistics
 import time
 from urllib.parse import urlsplit
 
@@ -20,7 +19,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from core.benchmarks.timing import percentile
+from core.benchmarks.timing import time_calls
 from directory.models import ActivityPage
 from opendata.openreferral.params import MAX_PER_PAGE
 
@@ -77,15 +76,12 @@ class Command(BaseCommand):
             # Counted now: the next request opens a new SQLite connection, which empties the
             # query log the capture reads from.
             query_count = len(captured)
-            timings = []
-            for _ in range(repeat):
-                started = time.perf_counter()
-                self._get(client, path, params)
-                timings.append((time.perf_counter() - started) * 1000)
-            p95 = percentile(timings, 0.95)
+            median, p95 = time_calls(
+                lambda path=path, params=params: self._get(client, path, params), repeat
+            )
             worst = max(worst, p95)
             self.stdout.write(
-                f"  {name:<32} median {statistics.median(timings):7.1f} ms   p95 {p95:7.1f} ms"
+                f"  {name:<32} median {median:7.1f} ms   p95 {p95:7.1f} ms"
                 f"   queries {query_count:3d}   items {found}"
             )
         walked, pages, seconds = self._walk(client)
