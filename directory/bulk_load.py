@@ -174,6 +174,7 @@ def _write_activities(provider_batches):
         for order, session in enumerate(planned):
             session.activity_id = activity.pk
             session.sort_order = order
+            session.set_local_times()  # bulk_create skips save()
             rows.append(session)
     ActivitySession.objects.bulk_create(rows)
     _index(ActivityPage, every)

@@ -214,6 +214,12 @@ class ActivitySession(Orderable):
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"), null=True, blank=True)
     places_left = models.PositiveSmallIntegerField(_("places left"), null=True, blank=True)
+    # The weekday and clock times in the site's time zone, kept with every save: the open-data
+    # API filters sessions by them ("Mondays from 09:00"), and converting each stored UTC time
+    # in the query costs SQLite a Python call per session (0.3 s at 10,000 activities).
+    local_weekday = models.PositiveSmallIntegerField(editable=False, null=True)  # ISO: Monday 1
+    local_start_time = models.TimeField(editable=False, null=True)
+    local_end_time = models.TimeField(editable=False, null=True)  # of the end, else the start
 
     panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("places_left")]
 
@@ -221,6 +227,22 @@ class ActivitySession(Orderable):
         verbose_name = _("session")
         # "Soonest first" looks up each activity's next session by start time.
         indexes = [models.Index(fields=["activity", "start"], name="session_activity_start")]
+
+    def save(self, *args, **kwargs):
+        self.set_local_times()
+        super().save(*args, **kwargs)
+
+    def set_local_times(self):
+        """Fill the local weekday and times from ``start`` and ``end`` (bulk loaders, which
+        skip ``save``, call this themselves)."""
+        if self.start is None:
+            self.local_weekday = self.local_start_time = self.local_end_time = None
+            return
+        zone = timezone.get_default_timezone()
+        start = timezone.localtime(self.start, zone)
+        self.local_weekday = start.isoweekday()
+        self.local_start_time = start.time()
+        self.local_end_time = timezone.localtime(self.end or self.start, zone).time()
 
     def clean(self):
         super().clean()

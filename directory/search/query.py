@@ -180,15 +180,15 @@ def _apply_narrower(queryset, filters):
     if oldest is not None:
         queryset = queryset.filter(age_max__lte=oldest)
     if filters.weekdays or filters.time_from or filters.time_to:
-        # One session must meet every condition, in the site's time zone (the __time and
-        # __iso_week_day lookups convert to the current time zone).
-        sessions = ActivitySession.objects.annotate(until=Coalesce("end", "start"))
+        # One session must meet every condition, in the site's time zone (each session keeps
+        # its local weekday and times: ActivitySession.set_local_times).
+        sessions = ActivitySession.objects.all()
         if filters.weekdays:
-            sessions = sessions.filter(start__iso_week_day__in=filters.weekdays)
+            sessions = sessions.filter(local_weekday__in=filters.weekdays)
         if filters.time_from:
-            sessions = sessions.filter(start__time__gte=filters.time_from)
+            sessions = sessions.filter(local_start_time__gte=filters.time_from)
         if filters.time_to:
-            sessions = sessions.filter(until__time__lte=filters.time_to)
+            sessions = sessions.filter(local_end_time__lte=filters.time_to)
         queryset = queryset.filter(pk__in=sessions.values("activity_id"))
     if filters.modified_after:
         queryset = queryset.filter(last_published_at__gte=filters.modified_after)
@@ -263,10 +263,17 @@ def ordered(queryset, sort):
     return queryset.order_by(F("next_start").asc(nulls_last=True), "title", "pk")
 
 
-def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
+def search_activities(
+    scope, filters, nation_code=None, page_size=PAGE_SIZE, for_directory_page=True
+):
     """One page of the activities in ``scope`` matching ``filters``, with facet counts (stages
     named for ``nation_code``) and, when nothing matches, what dropping each filter would find.
-    ``filters`` is left as it was given."""
+    ``filters`` is left as it was given.
+
+    ``for_directory_page=False`` (the open-data API, which has no filter panel and no cards)
+    skips what only the directory page shows: facet counts (the total is then a plain count,
+    a third of the facet statement's time over a large directory), the suggestions when
+    nothing matches, and what the cards show beyond the activity itself."""
     authority = postcode_authority_lineage(filters.postcode) if filters.postcode else None
     sort = filters.effective_sort
 
@@ -281,8 +288,11 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
     def matched_without(skip):
         return apply_filters(base, filters, skip=skip, authority_lineage=authority)
 
-    facets, total = count_facets(base, filters, matched_without, nation_code)
     matched = matched_without(None)
+    if for_directory_page:
+        facets, total = count_facets(base, filters, matched_without, nation_code)
+    else:
+        facets, total = {}, matched.count()
     if sort == "relevance":
         matched_ids = set(matched.values_list("pk", flat=True))
         ordered_ids = [pk for pk in text_ids if pk in matched_ids]
@@ -294,7 +304,8 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
     page = paginator.get_page(filters.page)
     by_id = {a.pk: a for a in activities.filter(pk__in=list(page.object_list))}
     page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
-    prefetch_for_cards(page.object_list, scope.locale)
+    if for_directory_page:
+        prefetch_for_cards(page.object_list, scope.locale)
 
     distances = {}
     if filters.postcode:
@@ -308,7 +319,7 @@ def search_activities(scope, filters, nation_code=None, page_size=PAGE_SIZE):
                 )
 
     relaxations = []
-    if total == 0:
+    if total == 0 and for_directory_page:
         for key in filters.active_keys():
             count = matched_without(key).count()
             if count:

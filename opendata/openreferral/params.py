@@ -235,5 +235,9 @@ def search(params, term_slugs, with_location=False):
             errors["proximity"] = "Give a postcode to measure the proximity from."
     if errors:
         raise BadParameters(errors)
+    if not values["q"] and "postcode" not in values:
+        # A to Z rather than the directory's soonest first: a consumer paging through every
+        # service should not see the order change as sessions pass between two requests.
+        values["sort"] = "az"
     filters = Filters(**{name: value for name, value in values.items() if value is not None})
     return Search(base.language, base.page, base.per_page, filters, matches_nothing)

@@ -16,13 +16,21 @@ schemas type every optional field as a plain string or number.
 """
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.rich_text import expand_db_html
 
-from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format, ProviderPage
+from directory.models import (
+    AccessFeature,
+    ActivityPage,
+    ActivitySession,
+    ArtForm,
+    DeliveryLanguage,
+    Format,
+    ProviderPage,
+)
+from directory.search.filters import RELATIONS_BY_FIELD
 from directory.structured_data import LANGUAGE_TAGS
 from opendata.openreferral import ids
 from places.models import Place
@@ -50,6 +58,36 @@ TAXONOMY_DESCRIPTIONS = {
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
+def _id(*parts):
+    """A derived id (ids.derived) as the text it is sent as.
+
+    Records hold JSON's own types (text for ids, dates and date-times) so that the renderer
+    never falls back to converting objects one by one: on a page of a hundred services that
+    fallback cost as much as building the records."""
+    return str(ids.derived(*parts))
+
+
+def _date(day):
+    return day.isoformat() if day else None
+
+
+def _date_time(moment):
+    """In the site's time zone, written as Django REST framework writes a date-time."""
+    if not moment:
+        return None
+    text = timezone.localtime(moment).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+# Sentences every record of a kind repeats: translated once per request (ServiceBuilder).
+WORDS = {
+    "on_request": gettext_noop("On request during term time"),
+    "dated": gettext_noop("A dated session"),
+    "free": gettext_noop("Free to schools"),
+    "bursaries": gettext_noop("Bursaries and subsidised places"),
+}
+
+
 def _compact(record):
     return {key: value for key, value in record.items() if value not in (None, "")}
 
@@ -60,7 +98,7 @@ def taxonomy_name(name):
 
 def taxonomy(name):
     return {
-        "id": ids.taxonomy_id(name),
+        "id": str(ids.taxonomy_id(name)),
         "name": taxonomy_name(name),
         "description": _(TAXONOMY_DESCRIPTIONS[name]),
     }
@@ -90,11 +128,11 @@ class TermIndex:
                     best[key] = (rank, term_name, slug, sort_order)
             for key, (_rank, term_name, slug, sort_order) in best.items():
                 self.by_key[key] = {
-                    "id": key,
+                    "id": str(key),
                     "name": term_name,
                     "description": f"{taxonomy_name(name)}: {term_name}",
                     "taxonomy": taxonomy_name(name),
-                    "taxonomy_id": ids.taxonomy_id(name),
+                    "taxonomy_id": str(ids.taxonomy_id(name)),
                     "term": slug,
                     "filter": name,
                 }
@@ -128,7 +166,7 @@ def public_term(record):
 def organization(provider, request):
     record = _compact(
         {
-            "id": provider.translation_key,
+            "id": str(provider.translation_key),
             "name": provider.title,
             "email": provider.contact_email,
             "website": provider.website,
@@ -195,37 +233,38 @@ def _clock(moment):
     return moment.isoformat(timespec="minutes")[11:]
 
 
-def _schedules(activity, service_id):
+def _schedules(activity, sessions, service_id, words):
+    """``sessions``: the activity's (start, end) pairs; ``words``: WORDS translated."""
     if activity.availability == activity.Availability.ON_REQUEST:
         return [
             _compact(
                 {
-                    "id": ids.derived("schedule", service_id, "on-request"),
+                    "id": _id("schedule", service_id, "on-request"),
                     "service_id": service_id,
-                    "valid_from": activity.available_from,
-                    "valid_to": activity.available_until,
-                    "description": _("On request during term time"),
+                    "valid_from": _date(activity.available_from),
+                    "valid_to": _date(activity.available_until),
+                    "description": words["on_request"],
                     "schedule_link": activity.booking_url,
                     "notes": activity.duration,
                 }
             )
         ]
     schedules = []
-    for session in sorted(activity.sessions.all(), key=lambda session: session.start):
-        start = _local(session.start)
-        end = _local(session.end) if session.end else None
+    for session_start, session_end in sorted(sessions, key=lambda pair: pair[0]):
+        start = _local(session_start)
+        end = _local(session_end) if session_end else None
         schedules.append(
             _compact(
                 {
-                    "id": ids.derived("schedule", service_id, session.start.isoformat()),
+                    "id": _id("schedule", service_id, session_start.isoformat()),
                     "service_id": service_id,
-                    "valid_from": start.date(),
-                    "valid_to": (end or start).date(),
-                    "dtstart": start.date(),
+                    "valid_from": _date(start.date()),
+                    "valid_to": _date((end or start).date()),
+                    "dtstart": _date(start.date()),
                     "byday": ICAL_DAYS[start.weekday()],
                     "opens_at": _clock(start),
                     "closes_at": _clock(end) if end else None,
-                    "description": _("A dated session"),
+                    "description": words["dated"],
                     "schedule_link": activity.booking_url,
                     "notes": activity.duration,
                 }
@@ -234,15 +273,15 @@ def _schedules(activity, service_id):
     return schedules
 
 
-def _cost_options(activity, service_id):
+def _cost_options(activity, service_id, words):
     if activity.is_free:
         return [
             {
-                "id": ids.derived("cost", service_id, "price"),
+                "id": _id("cost", service_id, "price"),
                 "service_id": service_id,
-                "option": _("Free to schools"),
+                "option": words["free"],
                 "amount": 0,
-                "amount_description": _("Free to schools"),
+                "amount_description": words["free"],
             }
         ]
     options = []
@@ -251,7 +290,7 @@ def _cost_options(activity, service_id):
         options.append(
             _compact(
                 {
-                    "id": ids.derived("cost", service_id, "price"),
+                    "id": _id("cost", service_id, "price"),
                     "service_id": service_id,
                     "option": unit,
                     "amount": activity.price,
@@ -262,9 +301,9 @@ def _cost_options(activity, service_id):
     if activity.bursaries.strip():
         options.append(
             {
-                "id": ids.derived("cost", service_id, "bursaries"),
+                "id": _id("cost", service_id, "bursaries"),
                 "service_id": service_id,
-                "option": _("Bursaries and subsidised places"),
+                "option": words["bursaries"],
                 "amount_description": activity.bursaries.strip(),
             }
         )
@@ -272,7 +311,7 @@ def _cost_options(activity, service_id):
 
 
 def _location(activity, areas):
-    location_id = ids.location_id(activity)
+    location_id = str(ids.location_id(activity))
     city, nation = areas.get(activity.venue_postcode, ("", ""))
     address = activity.published_venue_address
     location = {
@@ -285,7 +324,7 @@ def _location(activity, areas):
     if activity.venue_postcode:
         location["addresses"] = [
             {
-                "id": ids.derived("address", location_id),
+                "id": _id("address", location_id),
                 "location_id": location_id,
                 "address_1": ", ".join(
                     line.strip() for line in address.street.splitlines() if line.strip()
@@ -314,6 +353,24 @@ def service_at_location(activity, service_id, areas):
     }
 
 
+def _linked_terms(activity_ids):
+    """Activity id -> [(taxonomy filter name, term translation key, term slug)], in the
+    taxonomies' order and, within one, the terms' sort order (as the prefetched relations
+    gave them)."""
+    found = {}
+    for name, (_model, field, _label) in TAXONOMIES.items():
+        link = ActivityPage._meta.get_field(field).remote_field.through
+        column = RELATIONS_BY_FIELD[field]
+        rows = (
+            link.objects.filter(activitypage_id__in=activity_ids)
+            .order_by(f"{column}__sort_order", f"{column}__name", f"{column}_id")
+            .values_list("activitypage_id", f"{column}__translation_key", f"{column}__slug")
+        )
+        for activity_id, key, slug in rows:
+            found.setdefault(activity_id, []).append((name, key, slug))
+    return found
+
+
 class ServiceBuilder:
     """Builds service records for a page of activities in a fixed number of queries."""
 
@@ -321,16 +378,21 @@ class ServiceBuilder:
         self.request = request
         self.language_code = language_code
         self.terms = terms
+        self.words = {key: _(message) for key, message in WORDS.items()}
 
     def services(self, activities):
         activities = list(activities)
         if not activities:
             return []
-        prefetch_related_objects(
-            activities,
-            "sessions",
-            *(field for _model, field, _label in TAXONOMIES.values()),
-        )
+        # Plain rows rather than prefetched objects: the records need a few columns of each
+        # linked term and session, and building model instances (and modelcluster's managers)
+        # for every one cost more than the rest of a page of services.
+        self.terms_of = _linked_terms([activity.pk for activity in activities])
+        self.sessions_of = {}
+        for activity_id, start, end in ActivitySession.objects.filter(
+            activity_id__in=[activity.pk for activity in activities]
+        ).values_list("activity_id", "start", "end"):
+            self.sessions_of.setdefault(activity_id, []).append((start, end))
         providers = _providers_of(activities)
         areas = _areas(activities, self.language_code)
         organizations = {}
@@ -345,33 +407,32 @@ class ServiceBuilder:
         return records
 
     def _service(self, activity, organization_record, areas):
-        service_id = activity.translation_key
+        service_id = str(activity.translation_key)
         attributes, languages = [], []
-        for name, (_model, field, _label) in TAXONOMIES.items():
-            for term in getattr(activity, field).all():
-                record = self.terms.get(term.translation_key)
-                if record is None:
-                    continue
-                attributes.append(
-                    {
-                        "id": ids.derived("attribute", service_id, term.translation_key),
-                        "link_id": service_id,
-                        "link_type": "service",
-                        "taxonomy_term_id": term.translation_key,
-                        "taxonomy_term": record,
-                    }
-                )
-                if name == "language":
-                    languages.append(
-                        _compact(
-                            {
-                                "id": ids.derived("language", service_id, term.translation_key),
-                                "service_id": service_id,
-                                "name": record["name"],
-                                "code": LANGUAGE_TAGS.get(term.slug),
-                            }
-                        )
+        for name, term_key, slug in self.terms_of.get(activity.pk, ()):
+            record = self.terms.get(term_key)
+            if record is None:
+                continue
+            attributes.append(
+                {
+                    "id": _id("attribute", service_id, term_key),
+                    "link_id": service_id,
+                    "link_type": "service",
+                    "taxonomy_term_id": record["id"],
+                    "taxonomy_term": record,
+                }
+            )
+            if name == "language":
+                languages.append(
+                    _compact(
+                        {
+                            "id": _id("language", service_id, term_key),
+                            "service_id": service_id,
+                            "name": record["name"],
+                            "code": LANGUAGE_TAGS.get(slug),
+                        }
                     )
+                )
         record = {
             "id": service_id,
             "organization_id": organization_record["id"] if organization_record else None,
@@ -382,14 +443,16 @@ class ServiceBuilder:
             "status": STATUS_ACTIVE,
             "minimum_age": activity.age_min,
             "maximum_age": activity.age_max,
-            "last_modified": activity.last_published_at,
+            "last_modified": _date_time(activity.last_published_at),
             "organization": organization_record,
-            "schedules": _schedules(activity, service_id),
+            "schedules": _schedules(
+                activity, self.sessions_of.get(activity.pk, ()), service_id, self.words
+            ),
             "service_at_locations": (
                 [service_at_location(activity, service_id, areas)] if has_venue(activity) else []
             ),
             "languages": languages,
-            "cost_options": _cost_options(activity, service_id),
+            "cost_options": _cost_options(activity, service_id, self.words),
             "attributes": attributes,
         }
         return _compact(record)

@@ -123,6 +123,16 @@ LANG_PARAMETER = OpenApiParameter(
 ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 
 
+def respond(serializer_class, data):
+    """``data`` (built by records.py in the shape of ``serializer_class``) as the response.
+
+    The serializers are the contract: the OpenAPI document is generated from them. The records
+    are sent as they are, not passed through them, because rendering a page of nested services
+    field by field cost a third of the request; tests/opendata/test_openreferral_contract.py
+    checks that each endpoint's response is exactly what its serializer makes of it."""
+    return Response(data)
+
+
 def envelope(contents, total, page, per_page):
     total_pages = math.ceil(total / per_page) if total else 0
     return {
@@ -216,7 +226,9 @@ class ServiceSearchView(ReaderView):
             scope, _locale = self.scope()
             activities, total = [], 0
             if not query.matches_nothing:
-                results = search_activities(scope, query.filters, page_size=query.per_page)
+                results = search_activities(
+                    scope, query.filters, page_size=query.per_page, for_directory_page=False
+                )
                 total = results.total
                 # The paginator answers a page past the end with the last page; a client
                 # walking pages must see an empty one instead.
@@ -241,7 +253,7 @@ class ServiceList(ServiceSearchView):
     def get(self, request):
         query, services, total = self.search(request)
         data = envelope(services, total, query.page, query.per_page)
-        return Response(serializers.ServicePageSerializer(data).data)
+        return respond(serializers.ServicePageSerializer, data)
 
 
 class ServiceAtLocationList(ServiceSearchView):
@@ -265,7 +277,7 @@ class ServiceAtLocationList(ServiceSearchView):
             if service.get("service_at_locations")
         ]
         data = envelope(contents, total, query.page, query.per_page)
-        return Response(serializers.ServiceAtLocationPageSerializer(data).data)
+        return respond(serializers.ServiceAtLocationPageSerializer, data)
 
 
 class ServiceDetail(ReaderView):
@@ -287,7 +299,7 @@ class ServiceDetail(ReaderView):
                 raise NotFound("No such service.")
             service = self.builder().services([activity])[0]
             self.note_modified([activity.last_published_at])
-            return Response(serializers.ServiceSerializer(service).data)
+            return respond(serializers.ServiceSerializer, service)
 
 
 class ServiceAtLocationDetail(ReaderView):
@@ -315,7 +327,7 @@ class ServiceAtLocationDetail(ReaderView):
             service = self.builder().services([activity])[0]
             self.note_modified([activity.last_published_at])
             data = {**service["service_at_locations"][0], "service": service}
-            return Response(serializers.ServiceAtLocationSerializer(data).data)
+            return respond(serializers.ServiceAtLocationSerializer, data)
 
 
 class OrganizationList(ReaderView):
@@ -337,7 +349,7 @@ class OrganizationList(ReaderView):
             contents = [records.organization(provider, request) for provider in providers]
             self.note_modified([provider.last_published_at for provider in providers])
             data = envelope(contents, total, listing.page, listing.per_page)
-            return Response(serializers.OrganizationPageSerializer(data).data)
+            return respond(serializers.OrganizationPageSerializer, data)
 
 
 class OrganizationDetail(ReaderView):
@@ -369,7 +381,7 @@ class OrganizationDetail(ReaderView):
             self.note_modified(
                 [provider.last_published_at, *(a.last_published_at for a in activities)]
             )
-            return Response(serializers.FullOrganizationSerializer(record).data)
+            return respond(serializers.FullOrganizationSerializer, record)
 
 
 class TaxonomyList(ReaderView):
@@ -391,7 +403,7 @@ class TaxonomyList(ReaderView):
                 listing.per_page,
             )
             data = envelope(contents, total, listing.page, listing.per_page)
-            return Response(serializers.TaxonomyPageSerializer(data).data)
+            return respond(serializers.TaxonomyPageSerializer, data)
 
 
 class TaxonomyDetail(ReaderView):
@@ -408,7 +420,7 @@ class TaxonomyDetail(ReaderView):
         with self.reading():
             for name in records.TAXONOMIES:
                 if ids.taxonomy_id(name) == key:
-                    return Response(serializers.TaxonomySerializer(records.taxonomy(name)).data)
+                    return respond(serializers.TaxonomySerializer, records.taxonomy(name))
         raise NotFound("No such taxonomy.")
 
 
@@ -439,7 +451,7 @@ class TaxonomyTermList(ReaderView):
             terms = records.TermIndex(self.language).terms(wanted)
             contents, total = _paged(terms, listing.page, listing.per_page)
             data = envelope(contents, total, listing.page, listing.per_page)
-            return Response(serializers.TaxonomyTermPageSerializer(data).data)
+            return respond(serializers.TaxonomyTermPageSerializer, data)
 
 
 class TaxonomyTermDetail(ReaderView):
@@ -457,7 +469,7 @@ class TaxonomyTermDetail(ReaderView):
             term = records.TermIndex(self.language).get(key)
             if term is None:
                 raise NotFound("No such taxonomy term.")
-            return Response(serializers.TaxonomyTermSerializer(term).data)
+            return respond(serializers.TaxonomyTermSerializer, term)
 
 
 def _listing(request):
