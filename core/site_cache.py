@@ -93,6 +93,12 @@ def in_request():
     return _request_generation.get() is not None
 
 
+def keeping():
+    """Whether answers are being kept right now (in a request, with a working shared cache):
+    a caller with a cheaper way to compute an answer once can then choose it."""
+    return in_request() and bool(_generation())
+
+
 MISSING = object()
 
 

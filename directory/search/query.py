@@ -12,12 +12,10 @@ never changed: what the search works out on the way (the postcode's local author
 along beside them.
 """
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.core.paginator import Paginator
-from django.db import connections
 from django.db.models import (
     ExpressionWrapper,
     F,
@@ -26,7 +24,6 @@ from django.db.models import (
     Q,
     Subquery,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 
@@ -34,6 +31,7 @@ from directory.models import ActivityPage, ActivitySession
 from directory.search.cards import prefetch_for_cards
 from directory.search.facets import count_facets, through
 from directory.search.filters import RELATIONS, TAXONOMY_FILTERS
+from directory.search.scope import among
 from places.models import Place
 from places.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
 from search.query import result_ids, search_terms
@@ -235,21 +233,6 @@ def _text_matches(scope, query):
     return list(found)
 
 
-def _among(ids, using):
-    """``ids`` as the right-hand side of an ``__in`` filter. A common word matches thousands of
-    activities, and each of the search's querysets (every facet's set, the sort) would
-    otherwise compile and send one parameter per id: on SQLite and PostgreSQL the list travels
-    as a single parameter, unpacked by the database."""
-    vendor = connections[using].vendor
-    if len(ids) < 50 or not all(type(pk) is int for pk in ids):
-        return ids
-    if vendor == "sqlite":
-        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
-    if vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::integer[])", [ids])
-    return ids
-
-
 def ordered(queryset, sort):
     """``queryset`` in the order of ``sort`` (not relevance, which the text search gives)."""
     if sort == "nearest":
@@ -282,27 +265,30 @@ def search_activities(
     text_ids = None
     if filters.q:
         text_ids = _text_matches(scope, filters.q)
-        base = activities.filter(pk__in=_among(text_ids, activities.db))
+        base = activities.filter(pk__in=among(text_ids, activities.db))
 
     # Facets first: the same statement counts the matches, so the paginator need not.
     def matched_without(skip):
         return apply_filters(base, filters, skip=skip, authority_lineage=authority)
 
     matched = matched_without(None)
+    facets, total = {}, None
     if for_directory_page:
         facets, total = count_facets(base, filters, matched_without, nation_code)
-    else:
-        facets, total = {}, matched.count()
     if sort == "relevance":
         matched_ids = set(matched.values_list("pk", flat=True))
         ordered_ids = [pk for pk in text_ids if pk in matched_ids]
         paginator = Paginator(ordered_ids, page_size)
+        total = len(ordered_ids)  # every match was among the text matches
     else:
+        if total is None:
+            total = matched.count()
         # Sort ids only: the database then sorts narrow rows, not every column of every match.
         paginator = Paginator(ordered(matched, sort).values_list("pk", flat=True), page_size)
         paginator.count = total  # a cached property; this spares a COUNT query
     page = paginator.get_page(filters.page)
-    by_id = {a.pk: a for a in activities.filter(pk__in=list(page.object_list))}
+    # The ids come from the scope already: fetching them by id spares compiling it again.
+    by_id = {a.pk: a for a in ActivityPage.objects.filter(pk__in=list(page.object_list))}
     page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
     if for_directory_page:
         prefetch_for_cards(page.object_list, scope.locale)

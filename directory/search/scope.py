@@ -10,13 +10,17 @@ language it exists in (English first, else any one), once, and its card says whi
 that is.
 """
 
+import json
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
+from django.db import connections, router
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from wagtail.models import Locale, Page
 
+from core import site_cache
 from directory.models import ActivityPage, DirectoryIndexPage, ProviderPage
 from regions.models import RegionSettings
 from regions.regions import REGIONS_BY_KEY
@@ -94,7 +98,27 @@ class Scope:
         return candidates.filter(Q(locale=self.locale) | Q(pk__in=stand_ins))
 
     def activities(self):
-        return self._once_each(ActivityPage)
+        return self._kept(ActivityPage)
+
+    def _kept(self, model):
+        """``_once_each(model)``, read once per site generation while the site cache is keeping
+        answers: the scope changes only when a page, site, locale or restriction does, each
+        of which starts a new generation. A search then starts from a list of ids rather than
+        from the scope's conditions, which cost more to compile than to run (three times per
+        search) and to evaluate against every page of the directory."""
+        if not site_cache.keeping():
+            return self._once_each(model)
+        parts = (
+            "search-scope",
+            model._meta.label,
+            self.locale.pk,
+            tuple(root.pk for root in self.roots),
+            tuple(root.pk for root in self.other_roots),
+        )
+        ids = site_cache.remember(
+            parts, lambda: list(self._once_each(model).values_list("pk", flat=True))
+        )
+        return model.objects.filter(pk__in=among(ids, router.db_for_read(model)))
 
     def providers(self):
         """The live, public providers beneath the roots, once each, by the same language rule
@@ -183,3 +207,18 @@ def _regional_home_paths():
 
 def _default_locale():
     return Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+
+
+def among(ids, using):
+    """``ids`` as the right-hand side of an ``__in`` filter. A kept scope or a common word's
+    matches hold thousands of activities, and each of the search's querysets (every facet's
+    set, the sort) would otherwise compile and send one parameter per id: on SQLite and
+    PostgreSQL the list travels as a single parameter, unpacked by the database."""
+    vendor = connections[using].vendor
+    if len(ids) < 50 or not all(type(pk) is int for pk in ids):
+        return ids
+    if vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    if vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+    return ids

@@ -224,8 +224,8 @@ def _areas(activities, language_code):
     return found
 
 
-def _local(moment):
-    return timezone.localtime(moment)
+def _local(moment, zone):
+    return moment.astimezone(zone)
 
 
 def _clock(moment):
@@ -250,9 +250,10 @@ def _schedules(activity, sessions, service_id, words):
             )
         ]
     schedules = []
+    zone = timezone.get_current_timezone()
     for session_start, session_end in sorted(sessions, key=lambda pair: pair[0]):
-        start = _local(session_start)
-        end = _local(session_end) if session_end else None
+        start = _local(session_start, zone)
+        end = _local(session_end, zone) if session_end else None
         schedules.append(
             _compact(
                 {

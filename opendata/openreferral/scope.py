@@ -13,6 +13,7 @@ public pages beneath live directory pages are ever in it.
 from django.conf import settings
 from wagtail.models import Locale, Site
 
+from core import site_cache
 from directory.models import DirectoryIndexPage
 from directory.search import Scope, activity_scope
 
@@ -21,10 +22,9 @@ def languages():
     return [code for code, _name in settings.LANGUAGES]
 
 
-def site_directory(request):
-    """The live directory page of the request's site, else the first live one anywhere."""
+def site_directory(site):
+    """The live directory page of ``site``, else the first live one anywhere."""
     directories = DirectoryIndexPage.objects.live().public().order_by("path")
-    site = Site.find_for_request(request)
     if site is not None:
         found = directories.descendant_of(site.root_page).first()
         if found is not None:
@@ -34,9 +34,20 @@ def site_directory(request):
 
 def request_scope(request, language_code):
     """The Scope for ``request`` in ``language_code`` (one of settings.LANGUAGES), and the
-    locale; an empty scope when the site has no live directory or the language no locale."""
+    locale; an empty scope when the site has no live directory or the language no locale.
+
+    Kept in the site cache (a new generation comes with any change to a page, site, locale or
+    view restriction, which is all it depends on): finding it takes eight queries."""
+    site = Site.find_for_request(request)
+    return site_cache.remember(
+        ("openreferral-scope", site.pk if site else None, language_code),
+        lambda: _find_scope(site, language_code),
+    )
+
+
+def _find_scope(site, language_code):
     locale = Locale.objects.filter(language_code=language_code).first()
-    directory = site_directory(request)
+    directory = site_directory(site)
     if locale is None or directory is None:
         return Scope((), locale or Locale.get_default()), locale
     in_language = DirectoryIndexPage.objects.live().public().filter(locale=locale)

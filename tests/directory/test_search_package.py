@@ -73,12 +73,12 @@ def test_a_long_list_of_text_matches_travels_as_one_parameter(home_page):
     # parameter (a JSON list on SQLite, an array on PostgreSQL), and select the same rows.
     from wagtail.models import Page
 
-    from directory.search.query import _among
+    from directory.search.scope import among
 
     pages = list(Page.objects.values_list("pk", flat=True))
     ids = pages + list(range(10**6, 10**6 + 200))  # and ids that match nothing
-    matched = Page.objects.filter(pk__in=_among(ids, "default")).values_list("pk", flat=True)
+    matched = Page.objects.filter(pk__in=among(ids, "default")).values_list("pk", flat=True)
     _sql, params = matched.query.sql_with_params()
     assert len(params) == 1  # not one parameter per id
     assert set(matched) == set(pages)
-    assert _among([1, 2], "default") == [1, 2]  # a short list stays a plain list
+    assert among([1, 2], "default") == [1, 2]  # a short list stays a plain list
