@@ -222,12 +222,20 @@ def _text_matches(scope, query):
     for root in sorted(scope.other_roots, key=lambda root: root.locale_id):
         if all(root.locale_id != locale.pk for locale in locales):
             locales.append(root.locale)
+    stand_ins = scope.stand_ins()
     found = {}
     for locale in locales:
+        in_language = pages.filter(locale=locale)
+        if stand_ins is not None and locale.pk != scope.locale.pk:
+            # Only the stand-ins can be found in another language: any other match there is
+            # an activity the reader sees in their own language. (Each search of a language
+            # reads every match of the words, whatever its language: most of the cost of
+            # a second language.) A plain list: every search backend can filter by one.
+            if not stand_ins.get(locale.pk):
+                continue
+            in_language = in_language.filter(pk__in=stand_ins[locale.pk])
         with translation.override(locale.language_code):
-            matches = pages.filter(locale=locale).search(
-                terms, operator="and", order_by_relevance=True
-            )
+            matches = in_language.search(terms, operator="and", order_by_relevance=True)
             for pk in result_ids(matches):
                 found.setdefault(pk, None)
     return list(found)

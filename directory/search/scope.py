@@ -98,16 +98,29 @@ class Scope:
         return candidates.filter(Q(locale=self.locale) | Q(pk__in=stand_ins))
 
     def activities(self):
-        return self._kept(ActivityPage)
+        kept = self._kept(ActivityPage)
+        if kept is None:
+            return self._once_each(ActivityPage)
+        ids, _stand_ins = kept
+        return ActivityPage.objects.filter(pk__in=among(ids, router.db_for_read(ActivityPage)))
+
+    def stand_ins(self):
+        """{locale id: ids} of the activities found in a language other than the reader's,
+        when the scope is kept (else None: unknown without another query). A text search in
+        another language need only look among these: any other match there is an activity
+        the reader sees in their own language."""
+        kept = self._kept(ActivityPage)
+        return None if kept is None else kept[1]
 
     def _kept(self, model):
-        """``_once_each(model)``, read once per site generation while the site cache is keeping
-        answers: the scope changes only when a page, site, locale or restriction does, each
-        of which starts a new generation. A search then starts from a list of ids rather than
-        from the scope's conditions, which cost more to compile than to run (three times per
-        search) and to evaluate against every page of the directory."""
+        """(ids, stand-ins by locale) of ``_once_each(model)``, read once per site generation
+        while the site cache is keeping answers (else None): the scope changes only when a
+        page, site, locale or restriction does, each of which starts a new generation. A
+        search then starts from a list of ids rather than from the scope's conditions, which
+        cost more to compile than to run (three times per search) and to evaluate against
+        every page of the directory."""
         if not site_cache.keeping():
-            return self._once_each(model)
+            return None
         parts = (
             "search-scope",
             model._meta.label,
@@ -115,10 +128,15 @@ class Scope:
             tuple(root.pk for root in self.roots),
             tuple(root.pk for root in self.other_roots),
         )
-        ids = site_cache.remember(
-            parts, lambda: list(self._once_each(model).values_list("pk", flat=True))
-        )
-        return model.objects.filter(pk__in=among(ids, router.db_for_read(model)))
+        return site_cache.remember(parts, lambda: self._ids_and_stand_ins(model))
+
+    def _ids_and_stand_ins(self, model):
+        ids, stand_ins = [], {}
+        for pk, locale_id in self._once_each(model).values_list("pk", "locale_id"):
+            ids.append(pk)
+            if locale_id != self.locale.pk:
+                stand_ins.setdefault(locale_id, []).append(pk)
+        return ids, stand_ins
 
     def providers(self):
         """The live, public providers beneath the roots, once each, by the same language rule

@@ -58,13 +58,10 @@ TAXONOMY_DESCRIPTIONS = {
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
-def _id(*parts):
-    """A derived id (ids.derived) as the text it is sent as.
-
-    Records hold JSON's own types (text for ids, dates and date-times) so that the renderer
-    never falls back to converting objects one by one: on a page of a hundred services that
-    fallback cost as much as building the records."""
-    return str(ids.derived(*parts))
+# Records hold JSON's own types (text for ids, dates and date-times) so that the renderer never
+# falls back to converting objects one by one: on a page of a hundred services that fallback
+# cost as much as building the records.
+_id = ids.derived_text
 
 
 def _date(day):
@@ -287,7 +284,7 @@ def _cost_options(activity, service_id, words):
         ]
     options = []
     if activity.price is not None:
-        unit = activity.get_price_unit_display() if activity.price_unit else ""
+        unit = words["price_units"].get(activity.price_unit, "")
         options.append(
             _compact(
                 {
@@ -380,6 +377,9 @@ class ServiceBuilder:
         self.language_code = language_code
         self.terms = terms
         self.words = {key: _(message) for key, message in WORDS.items()}
+        self.words["price_units"] = {
+            value: str(label) for value, label in ActivityPage.PriceUnit.choices
+        }
 
     def services(self, activities):
         activities = list(activities)
@@ -406,6 +406,15 @@ class ServiceBuilder:
                 self._service(activity, organizations.get(getattr(provider, "pk", None)), areas)
             )
         return records
+
+    def _url(self, activity, organization_record):
+        """The activity's address. An activity is a child of its provider, and a Wagtail page's
+        address is its parent's followed by its slug; building it so spares a URL reversal for
+        each service (Wagtail's own reversal is used when the provider is not at hand)."""
+        parent = (organization_record or {}).get("uri", "")
+        if parent.endswith("/"):
+            return f"{parent}{activity.slug}/"
+        return activity.get_full_url(self.request)
 
     def _service(self, activity, organization_record, areas):
         service_id = str(activity.translation_key)
@@ -439,7 +448,7 @@ class ServiceBuilder:
             "organization_id": organization_record["id"] if organization_record else None,
             "name": activity.title,
             "description": activity.summary,
-            "url": activity.get_full_url(self.request),
+            "url": self._url(activity, organization_record),
             "email": activity.booking_email or (organization_record or {}).get("email"),
             "status": STATUS_ACTIVE,
             "minimum_age": activity.age_min,

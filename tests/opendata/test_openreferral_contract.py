@@ -6,10 +6,12 @@ value in the form its field writes (UUIDs, dates, date-times in the site's zone,
 numbers)."""
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
 from rest_framework.renderers import JSONRenderer
 
+from directory.models import ActivityPage
 from opendata.openreferral import serializers
 from tests.opendata.conftest import get, walk
 
@@ -75,3 +77,14 @@ def test_a_field_the_document_leaves_out_is_caught(client, world):
         **service,
         "email": None,
     }
+
+
+def test_each_service_links_to_its_page(client, world):
+    """Services' addresses are built from their provider's (records.ServiceBuilder._url): each
+    must be the address Wagtail gives the page."""
+    services = walk(client, "services")
+    assert len(services) == len(world)
+    for service in services:
+        page = ActivityPage.objects.get(translation_key=service["id"], locale__language_code="en")
+        # The host is the one the request came to (Django's test client: testserver).
+        assert service["url"] == "http://testserver" + urlsplit(page.get_full_url()).path
