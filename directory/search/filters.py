@@ -92,6 +92,36 @@ class Filters:
         values.setdefault("page", 1)
         return cls(**values)
 
+    def narrows(self):
+        """Whether anything beyond the words narrows the scope: if not, every activity in scope
+        matching the words is a match, and a search can say so without asking the database.
+        Every field ``apply_filters`` reads is here (tests/directory/test_search_package.py
+        checks each one)."""
+        age_from, age_to = self.age_range or (None, None)
+        youngest, oldest = self.age_within or (None, None)
+        return bool(
+            self.place
+            or self.postcode
+            or any(getattr(self, name) for name in TAXONOMY_FILTERS)
+            or age_from is not None
+            or age_to is not None
+            or self.stage
+            or self.free
+            or self.max_price is not None
+            or self.date_from
+            or self.date_to
+            or self.in_care
+            or self.cpd
+            or youngest is not None
+            or oldest is not None
+            or self.weekdays
+            or self.time_from
+            or self.time_to
+            or self.modified_after
+            or self.with_terms
+            or self.at_venue
+        )
+
     def active_keys(self):
         """The filters in use, by the name a suggestion would drop (text excluded)."""
         keys = []

@@ -280,17 +280,24 @@ def search_activities(
         return apply_filters(base, filters, skip=skip, authority_lineage=authority)
 
     matched = matched_without(None)
+    # With nothing but words to narrow it, the matches are the scope's (when it is kept) that
+    # the words found: no query needed to list or count them.
+    scope_ids = None if filters.narrows() else scope.kept_ids()
     facets, total = {}, None
     if for_directory_page:
         facets, total = count_facets(base, filters, matched_without, nation_code)
     if sort == "relevance":
-        matched_ids = set(matched.values_list("pk", flat=True))
+        if scope_ids is not None:
+            matched_ids = set(scope_ids)
+        else:
+            matched_ids = set(matched.values_list("pk", flat=True))
         ordered_ids = [pk for pk in text_ids if pk in matched_ids]
         paginator = Paginator(ordered_ids, page_size)
         total = len(ordered_ids)  # every match was among the text matches
     else:
         if total is None:
-            total = matched.count()
+            unnarrowed = scope_ids is not None and text_ids is None
+            total = len(scope_ids) if unnarrowed else matched.count()
         # Sort ids only: the database then sorts narrow rows, not every column of every match.
         paginator = Paginator(ordered(matched, sort).values_list("pk", flat=True), page_size)
         paginator.count = total  # a cached property; this spares a COUNT query

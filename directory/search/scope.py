@@ -104,6 +104,11 @@ class Scope:
         ids, _stand_ins = kept
         return ActivityPage.objects.filter(pk__in=among(ids, router.db_for_read(ActivityPage)))
 
+    def kept_ids(self):
+        """The ids of ``activities()`` when the scope is kept (else None)."""
+        kept = self._kept(ActivityPage)
+        return None if kept is None else kept[0]
+
     def stand_ins(self):
         """{locale id: ids} of the activities found in a language other than the reader's,
         when the scope is kept (else None: unknown without another query). A text search in

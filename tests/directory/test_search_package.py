@@ -2,6 +2,7 @@
 page returning what ``search_activities`` returns for the same filters."""
 
 import dataclasses
+from datetime import UTC
 from decimal import Decimal
 
 import pytest
@@ -82,3 +83,70 @@ def test_a_long_list_of_text_matches_travels_as_one_parameter(home_page):
     assert len(params) == 1  # not one parameter per id
     assert set(matched) == set(pages)
     assert among([1, 2], "default") == [1, 2]  # a short list stays a plain list
+
+
+def test_narrows_knows_every_filter():
+    """``Filters.narrows`` decides whether a search may skip the database; a filter it forgot
+    would be ignored by that shortcut. Every field but the words, order, page and radius must
+    narrow, including the values that are false but still filter (a maximum price of 0)."""
+    from datetime import date, datetime, time
+
+    samples = {
+        "place": object(),
+        "postcode": object(),
+        "art_form": ("music",),
+        "age_range": (None, 7),
+        "stage": object(),
+        "format": ("workshop",),
+        "free": True,
+        "max_price": Decimal("0"),
+        "date_from": None,
+        "date_to": date(2026, 1, 5),
+        "access": ("bsl",),
+        "language": ("cy",),
+        "in_care": True,
+        "cpd": True,
+        "age_within": (5, None),
+        "weekdays": (1,),
+        "time_from": time(9),
+        "time_to": time(15),
+        "modified_after": datetime(2026, 1, 1, tzinfo=UTC),
+        "with_terms": ("art_form",),
+        "at_venue": True,
+    }
+    names = {field.name for field in dataclasses.fields(Filters)}
+    assert set(samples) == names - {"q", "sort", "page", "radius"}
+    for name, value in samples.items():
+        if value is not None:
+            assert Filters(**{name: value}).narrows(), name
+    assert Filters(date_from=date(2026, 1, 5)).narrows()
+    assert not Filters(q="music", sort="az", page=3, radius=25).narrows()
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        {"sort": "az"},
+        {"q": "music"},
+        {"q": "music", "sort": "az"},
+        {"q": "music", "free": True},
+    ],
+)
+def test_a_kept_scope_finds_what_the_database_finds(directory_page, world, settings, values):
+    """Searches with only words (or nothing) are answered from the kept scope without asking
+    the database to list or count the matches; the answers are those of the full queries."""
+    from core import site_cache
+
+    scope = activity_scope(directory_page, Locale.objects.get(language_code="en"))
+    filters = Filters(**values)
+    afresh = search_activities(scope, filters, page_size=1000, for_directory_page=False)
+    settings.CACHE_SHARED_BY_ALL_PROCESSES = True
+    site_cache._start()
+    try:
+        assert site_cache.keeping()
+        kept = search_activities(scope, filters, page_size=1000, for_directory_page=False)
+    finally:
+        site_cache._finish()
+    assert kept.total == afresh.total > 0
+    assert [a.pk for a in kept.page.object_list] == [a.pk for a in afresh.page.object_list]

@@ -19,4 +19,3 @@ def test_derived_text_is_the_uuid5_of_the_same_parts():
         text = ids.derived_text(*parts)
         assert text == str(expected)
         assert uuid.UUID(text).version == 5
-
