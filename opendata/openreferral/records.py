@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from directory.models import (
@@ -160,19 +161,40 @@ def public_term(record):
     return {key: value for key, value in record.items() if key != "filter"}
 
 
-def organization(provider, request):
+def organization(provider, request, uri=None):
+    """``uri``: the provider's address when the caller has it (see ``child_address``)."""
     record = _compact(
         {
             "id": str(provider.translation_key),
             "name": provider.title,
             "email": provider.contact_email,
             "website": provider.website,
-            "uri": provider.get_full_url(request),
+            "uri": uri or provider.get_full_url(request),
         }
     )
     # Required by the profile, so sent even when empty; HTML, as the profile allows.
     record["description"] = expand_db_html(provider.description or "")
     return record
+
+
+def child_address(parent_address, page, request):
+    """``page``'s full address from its parent's. A Wagtail page's address is its parent's
+    followed by its slug, so a page of services reverses one URL per parent (a directory, a
+    provider) rather than one per record; Wagtail's own reversal is used when the parent's
+    address is not at hand (tests/opendata/test_openreferral_contract.py checks the two
+    agree)."""
+    if parent_address and parent_address.endswith("/"):
+        return f"{parent_address}{page.slug}/"
+    return page.get_full_url(request)
+
+
+def _parent_addresses(pages, request):
+    """{path: full address} of the parents of ``pages`` (one query)."""
+    paths = {page.path[: -page.steplen] for page in pages}
+    return {
+        parent.path: parent.get_full_url(request)
+        for parent in Page.objects.filter(path__in=paths).only("id", "path", "url_path", "locale")
+    }
 
 
 def _providers_of(activities):
@@ -396,25 +418,20 @@ class ServiceBuilder:
             self.sessions_of.setdefault(activity_id, []).append((start, end))
         providers = _providers_of(activities)
         areas = _areas(activities, self.language_code)
+        directories = _parent_addresses(providers.values(), self.request)
         organizations = {}
         records = []
         for activity in activities:
             provider = providers.get(activity.path[: -activity.steplen])
             if provider is not None and provider.pk not in organizations:
-                organizations[provider.pk] = organization(provider, self.request)
+                uri = child_address(
+                    directories.get(provider.path[: -provider.steplen]), provider, self.request
+                )
+                organizations[provider.pk] = organization(provider, self.request, uri)
             records.append(
                 self._service(activity, organizations.get(getattr(provider, "pk", None)), areas)
             )
         return records
-
-    def _url(self, activity, organization_record):
-        """The activity's address. An activity is a child of its provider, and a Wagtail page's
-        address is its parent's followed by its slug; building it so spares a URL reversal for
-        each service (Wagtail's own reversal is used when the provider is not at hand)."""
-        parent = (organization_record or {}).get("uri", "")
-        if parent.endswith("/"):
-            return f"{parent}{activity.slug}/"
-        return activity.get_full_url(self.request)
 
     def _service(self, activity, organization_record, areas):
         service_id = str(activity.translation_key)
@@ -448,7 +465,7 @@ class ServiceBuilder:
             "organization_id": organization_record["id"] if organization_record else None,
             "name": activity.title,
             "description": activity.summary,
-            "url": self._url(activity, organization_record),
+            "url": child_address((organization_record or {}).get("uri"), activity, self.request),
             "email": activity.booking_email or (organization_record or {}).get("email"),
             "status": STATUS_ACTIVE,
             "minimum_age": activity.age_min,

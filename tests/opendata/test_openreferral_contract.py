@@ -80,11 +80,14 @@ def test_a_field_the_document_leaves_out_is_caught(client, world):
 
 
 def test_each_service_links_to_its_page(client, world):
-    """Services' addresses are built from their provider's (records.ServiceBuilder._url): each
-    must be the address Wagtail gives the page."""
+    """Services' and organizations' addresses are built from their parent's
+    (records.child_address): each must be the address Wagtail gives the page."""
     services = walk(client, "services")
     assert len(services) == len(world)
     for service in services:
         page = ActivityPage.objects.get(translation_key=service["id"], locale__language_code="en")
         # The host is the one the request came to (Django's test client: testserver).
         assert service["url"] == "http://testserver" + urlsplit(page.get_full_url()).path
+        provider = page.get_parent()
+        organization = service["organization"]
+        assert organization["uri"] == "http://testserver" + urlsplit(provider.get_full_url()).path
