@@ -25,6 +25,7 @@ import functools
 import hashlib
 import logging
 import secrets
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -91,6 +92,17 @@ def _generation():
 
 def in_request():
     return _request_generation.get() is not None
+
+
+@contextmanager
+def serving():
+    """Within this block, behave as while a request is served (answers are kept and read):
+    for benchmarks and tests that call what a view calls without a request."""
+    token = _request_generation.set(_NOT_READ)
+    try:
+        yield
+    finally:
+        _request_generation.reset(token)
 
 
 def keeping():

@@ -36,14 +36,11 @@ def test_the_kept_scope_is_the_scope(directory, django_assert_max_num_queries):
 
     scope = activity_scope(directory, directory.locale)
     afresh = set(scope._once_each(ActivityPage).values_list("pk", flat=True))
-    site_cache._start()
-    try:
+    with site_cache.serving():
         assert site_cache.keeping()
         first = set(scope.activities().values_list("pk", flat=True))
         with django_assert_max_num_queries(1):  # the kept list, then only the search itself
             again = set(scope.activities().values_list("pk", flat=True))
-    finally:
-        site_cache._finish()
     assert first == again == afresh
     assert len(afresh) == 3
 

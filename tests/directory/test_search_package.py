@@ -142,11 +142,8 @@ def test_a_kept_scope_finds_what_the_database_finds(directory_page, world, setti
     filters = Filters(**values)
     afresh = search_activities(scope, filters, page_size=1000, for_directory_page=False)
     settings.CACHE_SHARED_BY_ALL_PROCESSES = True
-    site_cache._start()
-    try:
+    with site_cache.serving():
         assert site_cache.keeping()
         kept = search_activities(scope, filters, page_size=1000, for_directory_page=False)
-    finally:
-        site_cache._finish()
     assert kept.total == afresh.total > 0
     assert [a.pk for a in kept.page.object_list] == [a.pk for a in afresh.page.object_list]
