@@ -27,6 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 
+from core import site_cache
 from directory.models import ActivityPage, ActivitySession
 from directory.search.cards import prefetch_for_cards
 from directory.search.facets import count_facets, through
@@ -254,6 +255,34 @@ def ordered(queryset, sort):
     return queryset.order_by(F("next_start").asc(nulls_last=True), "title", "pk")
 
 
+def kept_order(scope, sort):
+    """The ids of the scope's activities in ``sort`` order ("az" or "soonest"), kept in the
+    site cache while the scope is (else None). Sorting every match of a large directory by its
+    next session, a subquery per activity, was the costliest part of a broad search; a kept
+    order is filtered to the matches instead. A to Z keeps for the site generation; soonest
+    first also only until the soonest upcoming session starts, when that activity's next date
+    (and so the order) changes."""
+    if sort not in ("az", "soonest") or scope.kept_ids() is None:
+        return None
+    parts = ("search-order", sort, *scope.cache_key())
+    kept = site_cache.recall(parts)
+    if kept is not site_cache.MISSING:
+        valid_until, ids = kept
+        if valid_until is None or timezone.now() < valid_until:
+            return ids
+    if sort == "az":
+        ids, valid_until = (
+            list(ordered(scope.activities(), sort).values_list("pk", flat=True)),
+            None,
+        )
+    else:
+        rows = list(ordered(scope.activities(), sort).values_list("pk", "next_start"))
+        ids = [pk for pk, _next_start in rows]
+        valid_until = min((start for _pk, start in rows if start is not None), default=None)
+    site_cache.keep(parts, (valid_until, ids))
+    return ids
+
+
 def search_activities(
     scope, filters, nation_code=None, page_size=PAGE_SIZE, for_directory_page=True
 ):
@@ -284,7 +313,14 @@ def search_activities(
     # the words found: no query needed to list or count them.
     scope_ids = None if filters.narrows() else scope.kept_ids()
     facets, total = {}, None
-    if for_directory_page:
+    if for_directory_page and scope_ids is not None and text_ids is None:
+        # The directory as it first opens, with no filter: the same counts for every visitor
+        # until the site changes, so they are kept for the site generation.
+        facets, total = site_cache.remember(
+            ("search-facets", nation_code, *scope.cache_key()),
+            lambda: count_facets(base, filters, matched_without, nation_code),
+        )
+    elif for_directory_page:
         facets, total = count_facets(base, filters, matched_without, nation_code)
     if sort == "relevance":
         if scope_ids is not None:
@@ -294,10 +330,17 @@ def search_activities(
         ordered_ids = [pk for pk in text_ids if pk in matched_ids]
         paginator = Paginator(ordered_ids, page_size)
         total = len(ordered_ids)  # every match was among the text matches
+    elif (order := kept_order(scope, sort)) is not None:
+        if scope_ids is not None and text_ids is None:
+            ordered_ids = order  # nothing narrows the scope: every activity in it matches
+        else:
+            matched_ids = set(matched.values_list("pk", flat=True))
+            ordered_ids = [pk for pk in order if pk in matched_ids]
+        paginator = Paginator(ordered_ids, page_size)
+        total = len(ordered_ids)
     else:
         if total is None:
-            unnarrowed = scope_ids is not None and text_ids is None
-            total = len(scope_ids) if unnarrowed else matched.count()
+            total = matched.count()
         # Sort ids only: the database then sorts narrow rows, not every column of every match.
         paginator = Paginator(ordered(matched, sort).values_list("pk", flat=True), page_size)
         paginator.count = total  # a cached property; this spares a COUNT query

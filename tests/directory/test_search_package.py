@@ -131,19 +131,61 @@ def test_narrows_knows_every_filter():
         {"q": "music"},
         {"q": "music", "sort": "az"},
         {"q": "music", "free": True},
+        {"free": True},
+        {"free": True, "sort": "az"},
+        {"art_form": ("music", "dance"), "page": 2},
     ],
 )
-def test_a_kept_scope_finds_what_the_database_finds(directory_page, world, settings, values):
-    """Searches with only words (or nothing) are answered from the kept scope without asking
-    the database to list or count the matches; the answers are those of the full queries."""
+@pytest.mark.parametrize("for_directory_page", [False, True])
+def test_a_kept_scope_finds_what_the_database_finds(
+    directory_page, world, settings, values, for_directory_page
+):
+    """With the scope kept, searches narrowed by words only (or nothing) are answered without
+    asking the database to list or count the matches, results are put in a kept A to Z or
+    soonest-first order, and the unfiltered facet counts are kept: the answers, counts and
+    facets are those of the full queries, twice running (the second from what was kept)."""
     from core import site_cache
 
     scope = activity_scope(directory_page, Locale.objects.get(language_code="en"))
     filters = Filters(**values)
-    afresh = search_activities(scope, filters, page_size=1000, for_directory_page=False)
+
+    def search():
+        return search_activities(
+            scope, filters, "GB-ENG", page_size=10, for_directory_page=for_directory_page
+        )
+
+    afresh = search()
     settings.CACHE_SHARED_BY_ALL_PROCESSES = True
     with site_cache.serving():
         assert site_cache.keeping()
-        kept = search_activities(scope, filters, page_size=1000, for_directory_page=False)
-    assert kept.total == afresh.total > 0
-    assert [a.pk for a in kept.page.object_list] == [a.pk for a in afresh.page.object_list]
+        kept = [search(), search()]
+    for answer in kept:
+        assert answer.total == afresh.total > 0
+        assert [a.pk for a in answer.page.object_list] == [a.pk for a in afresh.page.object_list]
+        assert answer.facets == afresh.facets
+
+
+def test_the_kept_soonest_order_is_renewed_when_its_first_session_passes(
+    directory_page, world, settings, monkeypatch
+):
+    from django.utils import timezone
+
+    from core import site_cache
+    from directory.models import ActivitySession
+    from directory.search.query import kept_order, ordered
+
+    scope = activity_scope(directory_page, Locale.objects.get(language_code="en"))
+    settings.CACHE_SHARED_BY_ALL_PROCESSES = True
+    now = timezone.now()
+    upcoming = ActivitySession.objects.filter(start__gte=now).order_by("start")
+    first, later = upcoming[0].start, upcoming[1].start
+    assert first < later
+    with site_cache.serving():
+        before = kept_order(scope, "soonest")
+        assert before == list(ordered(scope.activities(), "soonest").values_list("pk", flat=True))
+        # The soonest session has passed: its activity's next date is later now.
+        moment = first + (later - first) / 2
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        after = kept_order(scope, "soonest")
+        assert after == list(ordered(scope.activities(), "soonest").values_list("pk", flat=True))
+    assert after != before
