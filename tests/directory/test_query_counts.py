@@ -88,10 +88,14 @@ def query_counts(django_db_blocker, directory_with_volume):
 def test_the_query_count_is_flat_in_results_facets_and_filters(query_counts):
     count = {name: found for name, (found, _sql) in query_counts.items()}
     # One result and a page of many (with more facet options to count) cost the same ...
-    assert count["one result"] == count["many results, last page"] == count["no filter"]
-    assert count["text and a filter, one result"] == count["text"]
+    assert count["one result"] == count["many results, last page"]
+    # ... the unfiltered directory less (its facet counts and order are kept for the site
+    # generation), and words alone no more than words and a filter (with nothing else to
+    # narrow it, the words' matches in the kept scope need no query of their own) ...
+    assert count["no filter"] <= count["one result"]
+    assert count["text"] <= count["text and a filter, one result"] <= count["text"] + 1
     # ... and a near-a-postcode search adds one lookup at most (the postcode's authority).
-    assert count["many results, several filters"] <= count["no filter"] + 1
+    assert count["many results, several filters"] <= count["one result"] + 1
 
 
 @pytest.mark.django_db
