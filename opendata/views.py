@@ -39,14 +39,35 @@ class OpenDataView(APIView):
 def api_documentation(request):
     """/api/: what the API offers, its parameters, examples, licence, limits (HTML, no
     scripts: the site's Content-Security-Policy allows none from elsewhere)."""
-    base = request.build_absolute_uri(reverse("opendata:openreferral:root"))
+    # Imported here: the OpenActive views are OpenDataViews, so they import this module.
+    from opendata.openactive import modelling
+    from opendata.openactive import views as openactive
+    from opendata.openactive.models import FeedItem
+
+    def absolute(name):
+        return request.build_absolute_uri(reverse(name))
+
+    base = absolute("opendata:openreferral:root")
     return render(
         request,
         "opendata/documentation.html",
         {
             "openreferral": base,
-            "openapi": request.build_absolute_uri(reverse("opendata:openapi")),
+            "openactive": {
+                "dataset": absolute("opendata:openactive:dataset"),
+                "activities": absolute(f"opendata:openactive:feed-{FeedItem.Feed.ACTIVITIES}"),
+                "providers": absolute(f"opendata:openactive:feed-{FeedItem.Feed.PROVIDERS}"),
+                "art_forms": absolute(f"opendata:openactive:{modelling.ART_FORMS}"),
+                "access_features": absolute(f"opendata:openactive:{modelling.ACCESS_FEATURES}"),
+                "page_size": openactive.PAGE_SIZE,
+                "full_page_seconds": openactive.FULL_PAGE_SECONDS,
+                "last_page_seconds": openactive.LAST_PAGE_SECONDS,
+            },
+            "openapi": absolute("opendata:openapi"),
             "cache_seconds": settings.OPENDATA_CACHE_SECONDS,
             "throttle_rate": settings.OPENDATA_THROTTLE_RATE.replace("/", " per "),
+            "licence_url": openactive.LICENCE_URL,
+            "licence_name": openactive.LICENCE_NAME,
+            "contact_email": settings.OPENDATA_CONTACT_EMAIL,
         },
     )

@@ -11,6 +11,7 @@ so it may be kept for an hour; the last page, where new changes appear, only for
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.shortcuts import render
@@ -35,7 +36,6 @@ from opendata.views import OpenDataView
 
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 LICENCE_NAME = "Open Government Licence v3.0"
-CONTACT_EMAIL = "opendata@artsbackpack.org.uk"
 # Items per RPDE page (the specification suggests 500).
 PAGE_SIZE = 500
 FULL_PAGE_SECONDS = 3600
@@ -155,7 +155,7 @@ def dataset(request):
         "@type": "Organization",
         "name": "Arts Backpack",
         "url": home,
-        "email": CONTACT_EMAIL,
+        "email": settings.OPENDATA_CONTACT_EMAIL,
     }
     return {
         "@context": ["https://schema.org/", "https://openactive.io/"],
@@ -184,7 +184,7 @@ def dataset(request):
         "includedInDataCatalog": {
             "@type": "DataCatalog",
             "name": "Arts Backpack open data",
-            "url": request.build_absolute_uri("/api/"),
+            "url": request.build_absolute_uri(reverse("opendata:documentation")),
             "publisher": publisher,
         },
     }
@@ -239,8 +239,9 @@ class DatasetView(OpenDataView):
                 "schemes": schemes,
                 "licence_url": LICENCE_URL,
                 "licence_name": LICENCE_NAME,
-                "contact_email": CONTACT_EMAIL,
+                "contact_email": settings.OPENDATA_CONTACT_EMAIL,
                 "openapi_url": request.build_absolute_uri(reverse("opendata:openapi")),
+                "documentation_url": request.build_absolute_uri(reverse("opendata:documentation")),
             },
         )
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 import wagtail_factories
+from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.models import Site
 
@@ -62,6 +63,9 @@ def test_every_page_type_passes_axe(page, demo, block_showcase_page, axe_check):
         "/search/?q=zzzz",
         "/no-such-page/",
         block_showcase_page.get_url_parts()[2],  # a path: Page.url names port 80
+        # The open data's pages for people: the documentation and the OpenActive dataset.
+        reverse("opendata:documentation"),
+        reverse("opendata:openactive:dataset"),
     ]:
         page.goto(path)
         assert page.title(), path

@@ -1,6 +1,7 @@
 """A venue with "hide exact address" (a provider who works from home) shows only its postcode
 district, everywhere an address is shown: the provider and activity pages, the activity's
-schema.org JSON-LD and its calendar file. (The open data: tests/opendata.)"""
+schema.org JSON-LD and its calendar file. (The open data: tests/opendata.) The demo has one such
+venue, so the feature can be seen there too."""
 
 import json
 from datetime import timedelta
@@ -142,3 +143,22 @@ def test_a_search_card_without_a_venue_name_shows_only_the_district(client, dire
     text = card.get_text(" ", strip=True)
     assert "LE1" in text
     assert "6AD" not in text and "Acacia" not in text
+
+
+def test_the_demo_home_studio_shows_only_its_district(client, demo_site):
+    """The demo's potter works from home (directory/demo/providers.toml): her page and the
+    page of the activity held in her studio name the studio and its district, never the
+    street or the full postcode, which the admin keeps."""
+    provider = ProviderPage.objects.get(slug="tamsin-reed-ceramics", locale__language_code="en")
+    activity = ActivityPage.objects.child_of(provider).get(slug="clay-creatures")
+    assert activity.hide_exact_address and "Thimble Lane" in activity.venue_address
+    host = demo_site.hostname
+    for page in (provider, activity):
+        response = client.get(page.get_url_parts()[2], HTTP_HOST=host)
+        assert response.status_code == 200
+        assert "Tamsin's garden studio, BS6 area" in text_of(response)
+        html = response.content.decode()
+        assert "Thimble" not in html and "7ZZ" not in html
+    location = json_ld(client.get(activity.get_url_parts()[2], HTTP_HOST=host))[0]["location"]
+    assert location["address"]["postalCode"] == "BS6"
+    assert "streetAddress" not in location["address"]

@@ -5,7 +5,8 @@ The demo world gives one live page of each type per site and language (and every
 page, story and gallery, an activity of each shape, and a page and a story carrying every body
 block). Each is rendered with Django's test client, as are the states a page can be in (filters
 applied, nothing found, bad input, a form with its errors, the mailing list's confirm and
-unsubscribe answers, site search, the 404 page). All of them are written to files and checked
+unsubscribe answers, site search, the 404 page), and so are the open data's pages for people
+(/api/ and the OpenActive dataset page). All of them are written to files and checked
 in ONE run of the checker, because starting its JVM costs seconds and each page milliseconds.
 
 The checker is ``vnu.jar`` from npm's ``vnu-jar`` package (``npm ci`` puts it in
@@ -25,6 +26,7 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 from django.db.models import Q
+from django.urls import reverse
 from wagtail.models import Page, Site, get_page_models
 
 from backpack import demo_content as demo_backpack
@@ -80,6 +82,11 @@ CANARY_HTML = (
     '<!DOCTYPE html><html lang="en"><head><title>Canary</title></head>'
     '<body><main><a href="tel:0300 123 4567">Call</a></main></body></html>'
 )
+# Pages that are views rather than Wagtail pages, so the crawl of each site's pages misses them.
+VIEW_PAGES = {
+    "opendata:documentation": "open data documentation (/api/)",
+    "opendata:openactive:dataset": "OpenActive dataset page",
+}
 PROJECT_APPS = {
     "core",
     "home",
@@ -405,6 +412,10 @@ def test_every_page_type_in_every_language_is_valid_html(
         for language, prefix in site_languages(site):
             pages = crawl_site_language(crawl, site, host, language, prefix, f"10.0.0.{number}")
             seen_types.update(pages)
+
+    default_host = Site.objects.get(is_default_site=True).hostname
+    for url_name, label in VIEW_PAGES.items():
+        crawl.get(default_host, reverse(url_name), label)
 
     # Every page type the project defines was rendered somewhere, so a new type cannot slip
     # past the checker for want of a demo page.

@@ -63,6 +63,7 @@ env = environ.Env(
     SITE_SCHEME=(str, "http"),
     OPENDATA_THROTTLE_RATE=(str, "120/minute"),
     OPENDATA_CACHE_SECONDS=(int, 60),
+    OPENDATA_CONTACT_EMAIL=(str, "opendata@artsbackpack.org.uk"),
 )
 # A local .env file is a convenience for development; real deployments set the environment.
 if (BASE_DIR / ".env").is_file():
@@ -514,6 +515,9 @@ REST_FRAMEWORK = {
 # (opendata/throttling.py, opendata/caching.py).
 OPENDATA_THROTTLE_RATE = env("OPENDATA_THROTTLE_RATE")
 OPENDATA_CACHE_SECONDS = env("OPENDATA_CACHE_SECONDS")
+# Who answers questions about the open data: shown on /api/ and the OpenActive dataset page,
+# and the publisher's email in the dataset's JSON-LD.
+OPENDATA_CONTACT_EMAIL = env("OPENDATA_CONTACT_EMAIL")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Arts Backpack open data",
     "DESCRIPTION": (
