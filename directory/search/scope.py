@@ -243,7 +243,7 @@ def among(ids, using, encoded=None):
     PostgreSQL the list travels as a single parameter, unpacked by the database. ``encoded``:
     the ids already written as JSON, when the caller keeps them so."""
     vendor = connections[using].vendor
-    if len(ids) < 50 or not all(type(pk) is int for pk in ids):
+    if len(ids) < 50 or (encoded is None and not all(type(pk) is int for pk in ids)):
         return ids
     if vendor == "sqlite":
         return RawSQL("SELECT value FROM json_each(%s)", [encoded or json.dumps(ids)])

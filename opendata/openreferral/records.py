@@ -22,6 +22,7 @@ from django.utils.translation import gettext_noop
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from core import site_cache
 from directory.models import (
     AccessFeature,
     ActivityPage,
@@ -136,6 +137,14 @@ class TermIndex:
                 }
                 self.order.append((position, sort_order, term_name, key))
         self.order.sort()
+
+    @classmethod
+    def for_language(cls, language_code):
+        """The index for ``language_code``, kept in the site cache (saving a term starts a new
+        site generation: directory/wagtail_hooks.py declares the taxonomies)."""
+        return site_cache.remember(
+            ("openreferral-terms", language_code), lambda: cls(language_code)
+        )
 
     def terms(self, taxonomy_filter=None):
         records = [self.by_key[key] for *_rest, key in self.order]

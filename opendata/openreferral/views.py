@@ -186,7 +186,8 @@ class ReaderView(OpenDataView):
         return scope, locale
 
     def builder(self):
-        return records.ServiceBuilder(self.request, self.language, records.TermIndex(self.language))
+        terms = records.TermIndex.for_language(self.language)
+        return records.ServiceBuilder(self.request, self.language, terms)
 
     def note_modified(self, moments):
         moments = [moment for moment in moments if moment]
@@ -221,7 +222,7 @@ class ServiceSearchView(ReaderView):
 
     def search(self, request):
         with self.reading():
-            terms = records.TermIndex(self.language)
+            terms = records.TermIndex.for_language(self.language)
             query = params.search(request.query_params, terms.slugs, self.with_location)
             scope, _locale = self.scope()
             activities, total = [], 0
@@ -448,7 +449,7 @@ class TaxonomyTermList(ReaderView):
                 raise params.BadParameters({"taxonomy_id": "Give a taxonomy's UUID."})
             wanted = by_id.get(key, "none")
         with self.reading():
-            terms = records.TermIndex(self.language).terms(wanted)
+            terms = records.TermIndex.for_language(self.language).terms(wanted)
             contents, total = _paged(terms, listing.page, listing.per_page)
             data = envelope(contents, total, listing.page, listing.per_page)
             return respond(serializers.TaxonomyTermPageSerializer, data)
@@ -466,7 +467,7 @@ class TaxonomyTermDetail(ReaderView):
     def get(self, request, id):
         key = _uuid_or_404(id)
         with self.reading():
-            term = records.TermIndex(self.language).get(key)
+            term = records.TermIndex.for_language(self.language).get(key)
             if term is None:
                 raise NotFound("No such taxonomy term.")
             return respond(serializers.TaxonomyTermSerializer, term)
