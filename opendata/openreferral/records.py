@@ -16,6 +16,7 @@ schemas type every optional field as a plain string or number.
 """
 
 from django.conf import settings
+from django.db.models import Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -385,18 +386,30 @@ def service_at_location(activity, service_id, areas):
 def _linked_terms(activity_ids):
     """Activity id -> [(taxonomy filter name, term translation key, term slug)], in the
     taxonomies' order and, within one, the terms' sort order (as the prefetched relations
-    gave them)."""
-    found = {}
-    for name, (_model, field, _label) in TAXONOMIES.items():
+    gave them). One query: the four link tables' rows in a UNION, sorted here."""
+    parts = []
+    for position, (_model, field, _label) in enumerate(TAXONOMIES.values()):
         link = ActivityPage._meta.get_field(field).remote_field.through
         column = RELATIONS_BY_FIELD[field]
-        rows = (
+        parts.append(
             link.objects.filter(activitypage_id__in=activity_ids)
-            .order_by(f"{column}__sort_order", f"{column}__name", f"{column}_id")
-            .values_list("activitypage_id", f"{column}__translation_key", f"{column}__slug")
+            .annotate(position=Value(position))
+            .values_list(
+                "position",
+                f"{column}__sort_order",
+                f"{column}__name",
+                f"{column}_id",
+                "activitypage_id",
+                f"{column}__translation_key",
+                f"{column}__slug",
+            )
+            .order_by()
         )
-        for activity_id, key, slug in rows:
-            found.setdefault(activity_id, []).append((name, key, slug))
+    rows = sorted(parts[0].union(*parts[1:], all=True))
+    names = list(TAXONOMIES)
+    found = {}
+    for position, _order, _name, _id, activity_id, key, slug in rows:
+        found.setdefault(activity_id, []).append((names[position], key, slug))
     return found
 
 
