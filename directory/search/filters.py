@@ -125,9 +125,14 @@ class Filters:
     def active_keys(self):
         """The filters in use, by the name a suggestion would drop (text excluded)."""
         keys = []
-        for name in ("place", "postcode", "stage", "date_from", "max_price"):
+        for name in ("place", "postcode", "stage"):
             if getattr(self, name):
                 keys.append(name)
+        # As apply_filters reads them: a date range with either end, a maximum price of 0.
+        if self.date_from or self.date_to:
+            keys.append("date_from")
+        if self.max_price is not None:
+            keys.append("max_price")
         if self.age_range:
             keys.append("age")
         for name in (*TAXONOMY_FILTERS, *BOOLEAN_FILTERS):

@@ -189,3 +189,13 @@ def test_the_kept_soonest_order_is_renewed_when_its_first_session_passes(
         after = kept_order(scope, "soonest")
         assert after == list(ordered(scope.activities(), "soonest").values_list("pk", flat=True))
     assert after != before
+
+
+def test_active_keys_name_every_filter_apply_filters_applies():
+    """A filter in use is offered as one to drop when nothing matches: a maximum price of 0
+    and a date range with only its end given are in use too."""
+    from datetime import date
+
+    assert "max_price" in Filters(max_price=Decimal("0")).active_keys()
+    assert "date_from" in Filters(date_to=date(2026, 1, 5)).active_keys()
+    assert Filters(q="music").active_keys() == []
