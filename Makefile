@@ -63,16 +63,22 @@ BENCH_DB := /tmp/artsbackpack-bench.sqlite3
 bench: install
 	$(PY) manage.py bench_directory_suite --sqlite-path $(BENCH_DB)
 
+# A throwaway SQLite database at $(1) for a benchmark: migrated, with the demo content and
+# generated activities up to 10,000 live (directory/bulk_load.py).
+define demo_with_volume
+	rm -f $(1)
+	DATABASE_URL=sqlite:///$(1) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(1) $(PY) manage.py load_demo
+	DATABASE_URL=sqlite:///$(1) $(PY) manage.py bulk_load_activities --up-to 10000
+endef
+
 # Insights reports benchmark on a throwaway SQLite database: the demo content plus generated
 # activities (10,000 live in all, bulk loaded by directory/bulk_load.py) and 100,000 logged
 # searches (bulk inserted); times every report page, export and live figure
 # (insights/management/commands/bench_insights.py).
 BENCH_INSIGHTS_DB := /tmp/artsbackpack-bench-insights.sqlite3
 bench-insights: install
-	rm -f $(BENCH_INSIGHTS_DB)
-	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py load_demo
-	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) $(PY) manage.py bulk_load_activities --up-to 10000
+	$(call demo_with_volume,$(BENCH_INSIGHTS_DB))
 	DATABASE_URL=sqlite:///$(BENCH_INSIGHTS_DB) DEBUG=0 $(PY) manage.py bench_insights --searches 100000
 
 # Open-data benchmark on a throwaway SQLite database: demo content plus generated activities
@@ -81,10 +87,7 @@ bench-insights: install
 # (opendata/management/commands/bench_opendata.py). Ends with the api p95 and the walk's time.
 BENCH_API_DB := /tmp/artsbackpack-bench-api.sqlite3
 bench-api: install
-	rm -f $(BENCH_API_DB)
-	DATABASE_URL=sqlite:///$(BENCH_API_DB) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(BENCH_API_DB) $(PY) manage.py load_demo
-	DATABASE_URL=sqlite:///$(BENCH_API_DB) $(PY) manage.py bulk_load_activities --up-to 10000
+	$(call demo_with_volume,$(BENCH_API_DB))
 	DATABASE_URL=sqlite:///$(BENCH_API_DB) $(PY) manage.py rebuild_openactive_feeds
 	DATABASE_URL=sqlite:///$(BENCH_API_DB) DEBUG=0 $(PY) manage.py bench_opendata
 

@@ -95,23 +95,11 @@ class Filters:
     def narrows(self):
         """Whether anything beyond the words narrows the scope: if not, every activity in scope
         matching the words is a match, and a search can say so without asking the database.
-        Every field ``apply_filters`` reads is here (tests/directory/test_search_package.py
-        checks each one)."""
-        age_from, age_to = self.age_range or (None, None)
+        The filters in use (``active_keys``) and the narrower conditions, which have no key;
+        tests/directory/test_search_package.py checks every field of the class narrows."""
         youngest, oldest = self.age_within or (None, None)
         return bool(
-            self.place
-            or self.postcode
-            or any(getattr(self, name) for name in TAXONOMY_FILTERS)
-            or age_from is not None
-            or age_to is not None
-            or self.stage
-            or self.free
-            or self.max_price is not None
-            or self.date_from
-            or self.date_to
-            or self.in_care
-            or self.cpd
+            self.active_keys()
             or youngest is not None
             or oldest is not None
             or self.weekdays

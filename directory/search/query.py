@@ -271,10 +271,8 @@ def kept_order(scope, sort):
         if valid_until is None or timezone.now() < valid_until:
             return ids
     if sort == "az":
-        ids, valid_until = (
-            list(ordered(scope.activities(), sort).values_list("pk", flat=True)),
-            None,
-        )
+        ids = list(ordered(scope.activities(), sort).values_list("pk", flat=True))
+        valid_until = None
     else:
         rows = list(ordered(scope.activities(), sort).values_list("pk", "next_start"))
         ids = [pk for pk, _next_start in rows]

@@ -62,9 +62,17 @@ def test_every_address_and_example_on_the_page_answers(client, world):
     shown = {code.get_text() for code in page.select("td:first-child > code")}
     for example in page.select("pre code"):
         shown.update(re.findall(r"'(http://testserver[^']*)'", example.get_text()))
-    # Addresses with a placeholder ("services/{id}") are patterns, not addresses.
-    addresses = sorted(address for address in shown if "{" not in address)
-    assert len(addresses) >= 15, addresses
+    # An address with a placeholder ("services/{id}") is tried with the id of the first record
+    # its list gives ("services?per_page=1").
+    addresses = []
+    for address in sorted(shown):
+        if address.endswith("/{id}"):
+            listing = address.removeprefix("http://testserver").removesuffix("/{id}")
+            first = client.get(listing, {"per_page": 1}).json()["contents"][0]["id"]
+            address = address.replace("{id}", first)
+        addresses.append(address)
+    assert all("{" not in address for address in addresses), addresses
+    assert len(addresses) >= 18, addresses
     for address in addresses:
         response = client.get(address.removeprefix("http://testserver"))
         assert response.status_code == 200, (address, response.status_code)
