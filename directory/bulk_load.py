@@ -26,6 +26,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
+from core import site_cache
 from directory.demo_content import (
     Vocabulary,
     activity_values,
@@ -219,4 +220,7 @@ def bulk_add_activities(directory, activities, stdout=None):
             _write_activities(batches)
         if stdout is not None:
             stdout.write(f"  {added} of {activities} activities added")
+    # Pages created in bulk send no signals: what a shared site cache keeps about the
+    # directory (the search scope) must be read again.
+    site_cache.site_changed()
     return added

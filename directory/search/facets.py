@@ -38,8 +38,9 @@ class _FacetStatement:
     and filters stay in one place.
     """
 
-    def __init__(self, base, filters, matched_without, nation_code):
+    def __init__(self, base, filters, matched_without, nation_code, list_matches=False):
         self.base = base
+        self.list_matches = list_matches
         self.filters = filters
         self.matched_without = matched_without
         self.nation_code = nation_code
@@ -75,6 +76,11 @@ class _FacetStatement:
         quote = self.connection.ops.quote_name
         m = self._matched(None)
         self._add(("total", None), m, f"NULL, COUNT(*) FROM {m}")
+        if self.list_matches:
+            # The matches' ids, one row each, in the count column (an integer, as the key):
+            # the set is evaluated here anyway, and a search that orders its matches itself
+            # would otherwise run every filter again to list them.
+            self._add(("matches", None), m, f"NULL, pk FROM {m}")
         # Only identifiers from model metadata and our own aliases are written into the SQL;
         # every value a reader chose travels as a parameter (inside each matched set's SQL).
         for name, (relation, column) in RELATIONS.items():
@@ -112,10 +118,11 @@ class _FacetStatement:
         return self
 
     def run(self):
-        """(facets, total)."""
+        """(facets, total, the matches' ids or None when not listed)."""
         facets = {name: {} for name in RELATIONS}
         facets["stage"] = {}
         counts = dict.fromkeys(self.empty, 0)
+        matches = [] if self.list_matches else None
         if self.branches:
             ctes, params = [], []
             for found in self.sets.values():
@@ -130,7 +137,9 @@ class _FacetStatement:
                 cursor.execute(sql, params)
                 for index, value, count in cursor.fetchall():
                     facet, stage = self.labels[index]
-                    if facet in RELATIONS:
+                    if facet == "matches":
+                        matches.append(count)
+                    elif facet in RELATIONS:
                         # A term's translations share its slug; activities found in another
                         # language link to that language's copy of the term.
                         facets[facet][value] = facets[facet].get(value, 0) + count
@@ -141,13 +150,16 @@ class _FacetStatement:
                 facets["stage"][stage] = count
             elif facet in FLAG_COLUMNS:
                 facets[facet] = count
-        return facets, counts.get(("total", None), 0)
+        return facets, counts.get(("total", None), 0), matches
 
 
-def count_facets(base, filters, matched_without, nation_code=None):
-    """Facet counts for every filter, and the number of activities matching all of them.
+def count_facets(base, filters, matched_without, nation_code=None, list_matches=False):
+    """Facet counts for every filter, and the number of activities matching all of them:
+    (facets, total, ids), where ids are those of the matching activities, in no order, with
+    ``list_matches`` (else None).
 
     ``matched_without(skip)`` is the queryset of ``base`` narrowed by every active filter but
     ``skip`` (None: all of them); ``nation_code`` names the school stages counted.
     """
-    return _FacetStatement(base, filters, matched_without, nation_code).build().run()
+    statement = _FacetStatement(base, filters, matched_without, nation_code, list_matches)
+    return statement.build().run()

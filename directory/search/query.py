@@ -224,6 +224,9 @@ def _text_matches(scope, query):
         if all(root.locale_id != locale.pk for locale in locales):
             locales.append(root.locale)
     stand_ins = scope.stand_ins()
+    kept = scope.kept_ids()
+    if kept is not None:
+        return _kept_text_matches(terms, locales, scope.locale, set(kept), stand_ins)
     found = {}
     for locale in locales:
         in_language = pages.filter(locale=locale)
@@ -239,6 +242,29 @@ def _text_matches(scope, query):
             matches = in_language.search(terms, operator="and", order_by_relevance=True)
             for pk in result_ids(matches):
                 found.setdefault(pk, None)
+    return list(found)
+
+
+def _kept_text_matches(terms, locales, reader_locale, kept, stand_ins):
+    """``_text_matches`` when the scope's ids are kept: each language's words are looked up
+    among every activity page, and the matches kept to the scope here, in its order. The
+    search backend restricting the index to the scope itself (a subquery of the scope's
+    conditions, or of ten thousand ids) cost twice the lookup. In the reader's language the
+    matches are the scope's pages in it; in each other language, its stand-ins only."""
+    standing_in = {pk for ids in stand_ins.values() for pk in ids}
+    found = {}
+    for locale in locales:
+        if locale.pk == reader_locale.pk:
+            wanted = kept - standing_in
+        else:
+            wanted = set(stand_ins.get(locale.pk, ()))
+            if not wanted:
+                continue
+        with translation.override(locale.language_code):
+            matches = ActivityPage.objects.search(terms, operator="and", order_by_relevance=True)
+            for pk in result_ids(matches):
+                if pk in wanted:
+                    found.setdefault(pk, None)
     return list(found)
 
 
@@ -310,33 +336,47 @@ def search_activities(
     # With nothing but words to narrow it, the matches are the scope's (when it is kept) that
     # the words found: no query needed to list or count them.
     scope_ids = None if filters.narrows() else scope.kept_ids()
-    facets, total = {}, None
+    order = kept_order(scope, sort) if sort != "relevance" else None
+    facets, total, matched_ids = {}, None, None
     if for_directory_page and scope_ids is not None and text_ids is None:
         # The directory as it first opens, with no filter: the same counts for every visitor
         # until the site changes, so they are kept for the site generation.
-        facets, total = site_cache.remember(
+        facets, total, _none = site_cache.remember(
             ("search-facets", nation_code, *scope.cache_key()),
             lambda: count_facets(base, filters, matched_without, nation_code),
         )
     elif for_directory_page:
-        facets, total = count_facets(base, filters, matched_without, nation_code)
-    if sort == "relevance":
+        # The facet statement also lists the matches (when filters narrow them): ordering them
+        # then starts from their ids, rather than running every filter again.
+        facets, total, matched_ids = count_facets(
+            base, filters, matched_without, nation_code, list_matches=scope_ids is None
+        )
+
+    def matched_id_set():
         if scope_ids is not None:
-            matched_ids = set(scope_ids)
-        else:
-            matched_ids = set(matched.values_list("pk", flat=True))
-        ordered_ids = [pk for pk in text_ids if pk in matched_ids]
+            # Words alone narrow a kept scope to their matches, which were found within it.
+            return set(scope_ids if text_ids is None else text_ids)
+        if matched_ids is not None:
+            return set(matched_ids)
+        return set(matched.values_list("pk", flat=True))
+
+    if sort == "relevance":
+        wanted = set(scope_ids) if scope_ids is not None else matched_id_set()
+        ordered_ids = [pk for pk in text_ids if pk in wanted]
         paginator = Paginator(ordered_ids, page_size)
         total = len(ordered_ids)  # every match was among the text matches
-    elif (order := kept_order(scope, sort)) is not None:
+    elif order is not None:
         if scope_ids is not None and text_ids is None:
             ordered_ids = order  # nothing narrows the scope: every activity in it matches
         else:
-            matched_ids = set(matched.values_list("pk", flat=True))
-            ordered_ids = [pk for pk in order if pk in matched_ids]
+            wanted = matched_id_set()
+            ordered_ids = [pk for pk in order if pk in wanted]
         paginator = Paginator(ordered_ids, page_size)
         total = len(ordered_ids)
     else:
+        if matched_ids is not None:
+            listed = ActivityPage.objects.filter(pk__in=among(matched_ids, base.db))
+            matched = _with_distance(listed, filters)
         if total is None:
             total = matched.count()
         # Sort ids only: the database then sorts narrow rows, not every column of every match.

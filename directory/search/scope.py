@@ -27,6 +27,28 @@ from regions.regions import REGIONS_BY_KEY
 
 
 @dataclass(frozen=True)
+class KeptScope:
+    """A scope's activities as kept for a site generation (``Scope._kept``)."""
+
+    ids: list  # in the order the scope lists them
+    stand_ins: dict  # {locale id: ids} of those found in a language not the reader's
+    encoded: str  # ``ids`` written as JSON once (``among``)
+    # The same set told by what it leaves out: the pages of the model with a key up to
+    # ``highest`` (None when the scope is empty) that are not in it. A page made later has a
+    # higher key, so it is left out too, as it is from ``ids``.
+    highest: int | None
+    outside: list
+
+    def condition(self, using):
+        """The set as a filter: by the shorter of the two lists. A regional directory's scope
+        is nearly every activity; sending, and on the database unpacking, ten thousand ids
+        for every set a search reads cost more than the search's own filters."""
+        if self.highest is not None and len(self.outside) < len(self.ids):
+            return Q(pk__lte=self.highest) & ~Q(pk__in=among(self.outside, using))
+        return Q(pk__in=among(self.ids, using, self.encoded))
+
+
+@dataclass(frozen=True)
 class Scope:
     """The live, public activities beneath some directory pages, in one language (so never
     drafts, private pages, other languages, or sites outside the scope)."""
@@ -101,14 +123,12 @@ class Scope:
         kept = self._kept(ActivityPage)
         if kept is None:
             return self._once_each(ActivityPage)
-        ids, _stand_ins, encoded = kept
-        using = router.db_for_read(ActivityPage)
-        return ActivityPage.objects.filter(pk__in=among(ids, using, encoded))
+        return ActivityPage.objects.filter(kept.condition(router.db_for_read(ActivityPage)))
 
     def kept_ids(self):
         """The ids of ``activities()`` when the scope is kept (else None)."""
         kept = self._kept(ActivityPage)
-        return None if kept is None else kept[0]
+        return None if kept is None else kept.ids
 
     def stand_ins(self):
         """{locale id: ids} of the activities found in a language other than the reader's,
@@ -116,10 +136,10 @@ class Scope:
         another language need only look among these: any other match there is an activity
         the reader sees in their own language."""
         kept = self._kept(ActivityPage)
-        return None if kept is None else kept[1]
+        return None if kept is None else kept.stand_ins
 
     def _kept(self, model):
-        """(ids, stand-ins by locale, ids as JSON) of ``_once_each(model)``, read once per
+        """``_once_each(model)`` as a ``KeptScope``, read once per
         site generation while the site cache is keeping answers (else None): the scope
         changes only when a page, site, locale or restriction does, each of which starts a new
         generation. A search then starts from a list of ids rather than from the scope's
@@ -128,7 +148,7 @@ class Scope:
         if not site_cache.keeping():
             return None
         parts = ("search-scope", model._meta.label, *self.cache_key())
-        return site_cache.remember(parts, lambda: self._ids_and_stand_ins(model))
+        return site_cache.remember(parts, lambda: self._ids_and_stand_ins(model), held=True)
 
     def cache_key(self):
         """What the scope is made of, for keeping answers about it in the site cache."""
@@ -144,8 +164,17 @@ class Scope:
             ids.append(pk)
             if locale_id != self.locale.pk:
                 stand_ins.setdefault(locale_id, []).append(pk)
+        highest = max(ids, default=None)
+        outside = []
+        if highest is not None:
+            inside = set(ids)
+            outside = [
+                pk
+                for pk in model.objects.filter(pk__lte=highest).values_list("pk", flat=True)
+                if pk not in inside
+            ]
         # Encoded once for ``among``: writing ten thousand ids as JSON took 2-3 ms a search.
-        return ids, stand_ins, json.dumps(ids)
+        return KeptScope(ids, stand_ins, json.dumps(ids), highest, outside)
 
     def providers(self):
         """The live, public providers beneath the roots, once each, by the same language rule

@@ -49,15 +49,22 @@ class OnePassRankingResults(SQLiteSearchResults):
             .values("_pk_text")
         )
         higher_key_first = F("index_entry__object_id").desc()
-        if isinstance(model._meta.pk, IntegerField):
+        key = model._meta.pk
+        while key.is_relation:  # a child model's key is its parent's (an ActivityPage's)
+            key = key.target_field
+        if isinstance(key, IntegerField):
             higher_key_first = Cast("index_entry__object_id", IntegerField()).desc()
+        entries = SQLiteFTSIndexEntry.objects.filter(match).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(model)
+        )
+        if compiler.queryset.query.where:
+            entries = entries.filter(index_entry__object_id__in=in_queryset)
+        # else: an unfiltered queryset is every object of the model, which the content types
+        # already say. Restricting the entries to it anyway, a subquery over the model's
+        # table, cost twice the search (a caller that keeps the ids it wants filters the
+        # matches itself: directory/search/query.py).
         return (
-            SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(model),
-                index_entry__object_id__in=in_queryset,
-            )
-            .annotate(score=score)
+            entries.annotate(score=score)
             # bm25() is lower for better matches; ties go to the higher key, as upstream.
             .order_by("score", higher_key_first)
             .values_list("index_entry__object_id", "score")

@@ -70,3 +70,29 @@ def test_a_change_reaches_the_next_search(directory, change):
     assert ("Drumming 0" in names) == (change == "publish")
     page = client.get(directory.url).content.decode()
     assert ("Drumming 0" in page) == (change == "publish")
+
+
+def test_a_scope_of_most_activities_is_told_by_what_it_leaves_out(directory, home_page):
+    # A regional directory's scope is nearly every activity, so the kept scope filters by the
+    # few pages it leaves out (a draft, a private page) and the highest key it holds: a page
+    # made later, even by a bulk load that sends no signal, is outside it until it is read
+    # again, as it is from the list of ids.
+    from core import site_cache
+    from directory.models import ActivityPage
+    from directory.search import activity_scope
+
+    provider = directory.get_children().get(slug="sound-makers").specific
+    draft = ActivityPageFactory(parent=provider, title="Drumming draft", slug="draft")
+    draft.unpublish()
+    ActivityPageFactory(parent=provider, title="Drumming 3", slug="drumming-3")
+    scope = activity_scope(directory, directory.locale)
+    with site_cache.serving():
+        kept = scope._kept(ActivityPage)
+    assert kept.outside == [draft.pk]
+    assert len(kept.outside) < len(kept.ids)
+    condition = kept.condition(ActivityPage.objects.db)
+    later = ActivityPageFactory(parent=provider, title="Drumming later", slug="later")
+    assert later.pk > kept.highest
+    assert set(ActivityPage.objects.filter(condition).values_list("pk", flat=True)) == set(
+        kept.ids
+    )

@@ -117,3 +117,18 @@ def test_result_ids_are_the_results_keys_in_order(indexed_pages, terms):
     if terms == "music":
         assert len(result_ids(results)) == 7
         assert getattr(results, "ranked_ids", None) is not None
+
+
+def test_an_unfiltered_search_finds_every_indexed_object_of_the_model(indexed_pages):
+    # With no filter on the queryset the one-pass ranking skips restricting the index to it
+    # (the content types say the same); the directory filters such matches itself. The same
+    # pages in the same order as upstream's, drafts included (they are in the model).
+    from home.models import StandardPage
+
+    pages, draft = indexed_pages
+    queryset = StandardPage.objects.all()
+    assert not queryset.query.where
+    expected = [page.pk for page in upstream_backend().search("music", queryset, operator="and")]
+    found = get_search_backend().search("music", queryset, operator="and")
+    assert result_ids(found) == [page.pk for page in found] == expected
+    assert draft.pk in expected and len(expected) == 8
