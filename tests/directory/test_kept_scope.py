@@ -93,6 +93,4 @@ def test_a_scope_of_most_activities_is_told_by_what_it_leaves_out(directory, hom
     condition = kept.condition(ActivityPage.objects.db)
     later = ActivityPageFactory(parent=provider, title="Drumming later", slug="later")
     assert later.pk > kept.highest
-    assert set(ActivityPage.objects.filter(condition).values_list("pk", flat=True)) == set(
-        kept.ids
-    )
+    assert set(ActivityPage.objects.filter(condition).values_list("pk", flat=True)) == set(kept.ids)
