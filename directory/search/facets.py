@@ -113,7 +113,10 @@ class _FacetStatement:
                 condition_params,
             )
         for name, column in FLAG_COLUMNS.items():
-            m = self._matched(name)
+            # A yes/no facet counts the matches it would leave if ticked: while it is ticked,
+            # those are the matches themselves, so its own set (every filter but it, read
+            # again over the directory) is not needed.
+            m = self._matched(None)
             self._add((name, None), m, f"NULL, COUNT(*) FROM {m} WHERE {column} = %s", [True])
         return self
 
