@@ -85,20 +85,29 @@ def postcode_authority_lineage(district):
 def _near_postcode(queryset, district, radius_miles, local_authority):
     radius_km = radius_miles * KM_PER_MILE
     south, north, west, east = bounding_box(district.latitude, district.longitude, radius_km)
-    within = Q(
-        latitude__range=(south, north),
-        longitude__range=(west, east),
-        distance_sq__lte=chord_for_km(radius_km) ** 2,
+    nearby = (
+        ActivityPage.objects.filter(latitude__range=(south, north), longitude__range=(west, east))
+        .annotate(distance_sq=_distance_squared(district.latitude, district.longitude))
+        .filter(distance_sq__lte=chord_for_km(radius_km) ** 2)
+        .values("pk")
+        .order_by()
     )
     # Activities with no venue (they come to the school, or run online) count as near when
     # they are offered in the postcode's local authority or anywhere that contains it.
-    served_here = Q(pk__in=[])
     if local_authority:
-        served_here = Q(
-            latitude__isnull=True,
-            pk__in=_ids_linked("places", place__lineage__in=_lineage_prefixes(local_authority)),
+        served_here = (
+            ActivityPage.objects.filter(
+                latitude__isnull=True,
+                pk__in=_ids_linked("places", place__lineage__in=_lineage_prefixes(local_authority)),
+            )
+            .values("pk")
+            .order_by()
         )
-    return queryset.filter(within | served_here)
+        nearby = nearby.union(served_here)
+    # One list of ids, found through the indexes on latitude and on places: written as
+    # conditions joined by "or", the database worked out every activity's distance (77 ms
+    # among 100,000 on PostgreSQL).
+    return queryset.filter(pk__in=nearby)
 
 
 def _available_between(queryset, date_from, date_to):
