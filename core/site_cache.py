@@ -25,6 +25,8 @@ import functools
 import hashlib
 import logging
 import secrets
+import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -54,19 +56,20 @@ _NOT_READ = object()
 # Per request: None outside a request, _NOT_READ before the generation is first needed, then
 # the generation (or False when the cache could not be read: compute everything afresh).
 _request_generation = ContextVar("site_cache_generation", default=None)
-# Per request: answers read once and held for the rest of it (``remember(..., held=True)``),
-# by cache key (which names the generation).
-_request_held = ContextVar("site_cache_held", default=None)
+# Large answers held by this process (``remember(..., held=True)``), by cache key. The key names
+# the generation, which each request reads from the shared cache, so a held answer is exactly
+# as fresh as the shared cache's copy; the oldest are let go beyond PROCESS_HELD.
+PROCESS_HELD = 16
+_process_held = OrderedDict()
+_process_held_lock = threading.Lock()
 
 
 def _start(**kwargs):
     _request_generation.set(_NOT_READ)
-    _request_held.set({})
 
 
 def _finish(**kwargs):
     _request_generation.set(None)
-    _request_held.set(None)
 
 
 def cross_request_caching():
@@ -104,12 +107,10 @@ def serving():
     """Within this block, behave as while a request is served (answers are kept and read):
     for benchmarks and tests that call what a view calls without a request."""
     token = _request_generation.set(_NOT_READ)
-    held = _request_held.set({})
     try:
         yield
     finally:
         _request_generation.reset(token)
-        _request_held.reset(held)
 
 
 def keeping():
@@ -157,20 +158,25 @@ def remember(parts, compute, held=False):
     current site generation. Outside a request, or with no cache, it is simply computed.
     Nothing is kept when ``compute`` raises.
 
-    ``held``: the answer is also held for the rest of the request, and the same object given
-    to every later caller in it (who must not change it), for a large answer read several
-    times a request: each read from the cache makes a new copy (ten thousand search ids
-    took about as long to copy as a filter took to run)."""
-    held_answers = _request_held.get() if held else None
-    key = _key(parts) if held_answers is not None else None
-    if key is not None and key in held_answers:
-        return held_answers[key]
+    ``held``: the answer is also held by this process for the generation, and the same object
+    given to every later caller (who must not change it): for large answers read several
+    times a request, which each read from the cache would copy afresh (the search scope's
+    ids, a hundred thousand at national scale, took longer to copy than a filter to run)."""
+    key = _key(parts) if held else None
+    if key is not None:
+        with _process_held_lock:
+            if key in _process_held:
+                _process_held.move_to_end(key)
+                return _process_held[key]
     value = recall(parts)
     if value is MISSING:
         value = compute()
         keep(parts, value)
     if key is not None:
-        held_answers[key] = value
+        with _process_held_lock:
+            _process_held[key] = value
+            while len(_process_held) > PROCESS_HELD:
+                _process_held.popitem(last=False)
     return value
 
 

@@ -30,7 +30,7 @@ from django.utils import timezone, translation
 from core import site_cache
 from directory.models import ActivityPage, ActivitySession
 from directory.search.cards import prefetch_for_cards
-from directory.search.facets import count_facets, through
+from directory.search.facets import count_facets, count_kept_facets, kept_facet_rows, through
 from directory.search.filters import RELATIONS, TAXONOMY_FILTERS
 from directory.search.scope import among
 from places.models import Place
@@ -354,6 +354,9 @@ def search_activities(
             ("search-facets", nation_code, *scope.cache_key()),
             lambda: count_facets(base, filters, matched_without, nation_code),
         )
+    elif for_directory_page and scope_ids is not None:
+        # Words alone over a kept scope: the matches are the words' (found within it).
+        facets, total, _none = count_kept_facets(kept_facet_rows(scope), text_ids, nation_code)
     elif for_directory_page:
         # The facet statement also lists the matches (when filters narrow them): ordering them
         # then starts from their ids, rather than running every filter again.

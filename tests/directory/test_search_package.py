@@ -130,6 +130,7 @@ def test_narrows_knows_every_filter():
         {"sort": "az"},
         {"q": "music"},
         {"q": "music", "sort": "az"},
+        {"q": "dance"},
         {"q": "music", "free": True},
         {"free": True},
         {"free": True, "sort": "az"},
