@@ -235,7 +235,7 @@ def _text_matches(scope, query):
     stand_ins = scope.stand_ins()
     kept = scope.kept_ids()
     if kept is not None:
-        return _kept_text_matches(terms, locales, scope.locale, set(kept), stand_ins)
+        return _kept_text_matches(terms, locales, scope.locale, scope.kept_id_set(), stand_ins)
     found = {}
     for locale in locales:
         in_language = pages.filter(locale=locale)
@@ -264,7 +264,7 @@ def _kept_text_matches(terms, locales, reader_locale, kept, stand_ins):
     found = {}
     for locale in locales:
         if locale.pk == reader_locale.pk:
-            wanted = kept - standing_in
+            wanted = kept - standing_in if standing_in else kept
         else:
             wanted = set(stand_ins.get(locale.pk, ()))
             if not wanted:
@@ -367,13 +367,13 @@ def search_activities(
     def matched_id_set():
         if scope_ids is not None:
             # Words alone narrow a kept scope to their matches, which were found within it.
-            return set(scope_ids if text_ids is None else text_ids)
+            return scope.kept_id_set() if text_ids is None else set(text_ids)
         if matched_ids is not None:
             return set(matched_ids)
         return set(matched.values_list("pk", flat=True))
 
     if sort == "relevance":
-        wanted = set(scope_ids) if scope_ids is not None else matched_id_set()
+        wanted = scope.kept_id_set() if scope_ids is not None else matched_id_set()
         ordered_ids = [pk for pk in text_ids if pk in wanted]
         paginator = Paginator(ordered_ids, page_size)
         total = len(ordered_ids)  # every match was among the text matches
