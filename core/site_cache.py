@@ -227,8 +227,19 @@ def _model_saved_or_deleted(sender, instance, **kwargs):
         site_changed()
 
 
+def _migrated(**kwargs):
+    # A deployment migrates: the new code may keep answers in another shape than the old code
+    # kept under the same generation, so it starts a new one.
+    bump_generation()
+
+
 def connect():
-    from django.db.models.signals import post_delete, post_save
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_migrate, post_save
+
+    post_migrate.connect(
+        _migrated, sender=apps.get_app_config("core"), dispatch_uid="site-cache-migrated"
+    )
 
     request_started.connect(_start, dispatch_uid="site-cache-request-started")
     request_finished.connect(_finish, dispatch_uid="site-cache-request-finished")

@@ -351,7 +351,7 @@ def search_activities(
         # The directory as it first opens, with no filter: the same counts for every visitor
         # until the site changes, so they are kept for the site generation.
         facets, total, _none = site_cache.remember(
-            ("search-facets", nation_code, *scope.cache_key()),
+            ("search-facets-unfiltered", nation_code, *scope.cache_key()),
             lambda: count_facets(base, filters, matched_without, nation_code),
         )
     elif for_directory_page and scope_ids is not None:

@@ -158,7 +158,7 @@ class Scope:
         evaluate against every page of the directory."""
         if not site_cache.keeping():
             return None
-        parts = ("search-scope", model._meta.label, *self.cache_key())
+        parts = ("search-scope-kept", model._meta.label, *self.cache_key())
         return site_cache.remember(parts, lambda: self._ids_and_stand_ins(model), held=True)
 
     def cache_key(self):

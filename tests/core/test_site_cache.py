@@ -191,3 +191,20 @@ def test_a_held_answer_is_the_processs_until_the_generation_changes(settings):
     with site_cache.serving():  # the next request reads the new generation too
         assert site_cache.remember(("held",), lambda: next(answers), held=True) == [3]
     assert first == [1, 2]
+
+
+def test_a_migration_starts_a_new_generation(db, settings):
+    # A deployment migrates, and new code may keep answers in another shape than the old code
+    # kept under the generation still in Redis: migrating starts a new one.
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    settings.CACHE_SHARED_BY_ALL_PROCESSES = True
+    with site_cache.serving():
+        before = site_cache._generation()
+    core = apps.get_app_config("core")
+    post_migrate.send(
+        sender=core, app_config=core, verbosity=0, interactive=False, using="default", apps=apps
+    )
+    with site_cache.serving():
+        assert site_cache._generation() != before
