@@ -58,7 +58,7 @@ _NOT_READ = object()
 _request_generation = ContextVar("site_cache_generation", default=None)
 # Large answers held by this process (``remember(..., held=True)``), by cache key. The key names
 # the generation, which each request reads from the shared cache, so a held answer is exactly
-# as fresh as the shared cache's copy; the oldest are let go beyond PROCESS_HELD.
+# as fresh as one kept in the shared cache would be; the oldest are let go beyond PROCESS_HELD.
 PROCESS_HELD = 16
 _process_held = OrderedDict()
 _process_held_lock = threading.Lock()
@@ -158,25 +158,30 @@ def remember(parts, compute, held=False):
     current site generation. Outside a request, or with no cache, it is simply computed.
     Nothing is kept when ``compute`` raises.
 
-    ``held``: the answer is also held by this process for the generation, and the same object
-    given to every later caller (who must not change it): for large answers read several
-    times a request, which each read from the cache would copy afresh (the search scope's
-    ids, a hundred thousand at national scale, took longer to copy than a filter to run)."""
-    key = _key(parts) if held else None
-    if key is not None:
-        with _process_held_lock:
-            if key in _process_held:
-                _process_held.move_to_end(key)
-                return _process_held[key]
-    value = recall(parts)
-    if value is MISSING:
-        value = compute()
-        keep(parts, value)
-    if key is not None:
-        with _process_held_lock:
-            _process_held[key] = value
-            while len(_process_held) > PROCESS_HELD:
-                _process_held.popitem(last=False)
+    ``held``: the answer is held in this process's memory for the generation instead, and the
+    same object given to every later caller (who must not change it): for large answers read
+    several times a request, which each read from the shared cache would copy afresh (the
+    search scope's ids, a hundred thousand at national scale, took longer to copy than a
+    filter to run), and which would fill the shared cache with a copy for every generation
+    an editor's save leaves behind. Each process computes them once per generation."""
+    if not held:
+        value = recall(parts)
+        if value is MISSING:
+            value = compute()
+            keep(parts, value)
+        return value
+    key = _key(parts)
+    if key is None:  # not keeping answers: outside a request, or no shared cache
+        return compute()
+    with _process_held_lock:
+        if key in _process_held:
+            _process_held.move_to_end(key)
+            return _process_held[key]
+    value = compute()
+    with _process_held_lock:
+        _process_held[key] = value
+        while len(_process_held) > PROCESS_HELD:
+            _process_held.popitem(last=False)
     return value
 
 

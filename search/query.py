@@ -10,6 +10,8 @@ results on every backend. Delete this once the backend quotes its terms.
 
 import re
 
+from wagtail.search.backends import get_search_backend
+
 _WORD = re.compile(r"\w+")
 
 
@@ -28,3 +30,12 @@ def result_ids(results):
     if ids is None:
         ids = [obj.pk for obj in results]
     return ids
+
+
+def finds_keys_cheaply():
+    """Whether the search backend in use hands back the matching keys without building an
+    object per match (the project's database backends). A caller that would search broadly and
+    keep only the matches it wants should do so only then: with another backend
+    (Elasticsearch), each match is an object loaded from the database, so the search is better
+    narrowed in the backend itself."""
+    return hasattr(get_search_backend().results_class, "ranked_ids")

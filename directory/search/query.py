@@ -35,7 +35,7 @@ from directory.search.filters import RELATIONS, TAXONOMY_FILTERS
 from directory.search.scope import among
 from places.models import Place
 from places.postcodes import KM_PER_MILE, bounding_box, chord_for_km, distance_km, unit_vector
-from search.query import result_ids, search_terms
+from search.query import finds_keys_cheaply, result_ids, search_terms
 
 PAGE_SIZE = 20
 
@@ -233,9 +233,9 @@ def _text_matches(scope, query):
         if all(root.locale_id != locale.pk for locale in locales):
             locales.append(root.locale)
     stand_ins = scope.stand_ins()
-    kept = scope.kept_ids()
-    if kept is not None:
-        return _kept_text_matches(terms, locales, scope.locale, scope.kept_id_set(), stand_ins)
+    kept = scope.kept_id_set()
+    if kept is not None and finds_keys_cheaply():
+        return _kept_text_matches(terms, locales, scope.locale, kept, stand_ins)
     found = {}
     for locale in locales:
         in_language = pages.filter(locale=locale)

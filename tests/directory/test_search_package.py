@@ -200,3 +200,26 @@ def test_active_keys_name_every_filter_apply_filters_applies():
     assert "max_price" in Filters(max_price=Decimal("0")).active_keys()
     assert "date_from" in Filters(date_to=date(2026, 1, 5)).active_keys()
     assert Filters(q="music").active_keys() == []
+
+
+def test_a_backend_that_builds_objects_searches_within_the_scope(
+    directory_page, world, settings, monkeypatch
+):
+    """With a backend whose matches are objects (Elasticsearch), the words are searched within
+    the scope rather than across the index: the same answers either way."""
+    from core import site_cache
+    from directory.search import query
+
+    scope = activity_scope(directory_page, Locale.objects.get(language_code="en"))
+    filters = Filters(q="music")
+    afresh = search_activities(scope, filters, "GB-ENG", page_size=10)
+    settings.CACHE_SHARED_BY_ALL_PROCESSES = True
+    monkeypatch.setattr(query, "finds_keys_cheaply", lambda: False)
+    searched = []
+    monkeypatch.setattr(query, "_kept_text_matches", lambda *args: searched.append(args))
+    with site_cache.serving():
+        kept = search_activities(scope, filters, "GB-ENG", page_size=10)
+    assert searched == []
+    assert kept.total == afresh.total > 0
+    assert [a.pk for a in kept.page.object_list] == [a.pk for a in afresh.page.object_list]
+    assert kept.facets == afresh.facets

@@ -151,3 +151,15 @@ def test_postgresql_looks_the_words_up_in_an_index(indexed_pages):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "site_search_indexentry_words_gin" in plan
     assert result_ids(results) == [indexed_pages[0][4].pk]
+
+
+def test_the_projects_backends_find_keys_cheaply():
+    # The directory searches the whole index and keeps its scope's matches only where the
+    # backend hands back keys without objects (directory/search/query.py); Elasticsearch's
+    # results are objects, so there the search is narrowed in the backend.
+    from modelsearch.backends.database.fallback import DatabaseSearchBackend
+
+    from search.query import finds_keys_cheaply
+
+    assert finds_keys_cheaply()
+    assert not hasattr(DatabaseSearchBackend.results_class, "ranked_ids")
