@@ -1,9 +1,11 @@
 """Only live, public directory pages reach the Open Referral API: never drafts, pages in a
-private section, unpublished providers' listings, or anything from the showcase."""
+private section, unpublished providers' listings, anything from the showcase, or a class
+backpack (its plan, its teacher's booking request)."""
 
 import pytest
 from wagtail.models import PageViewRestriction
 
+from backpack.factories import BackpackFactory, BookingRequestFactory, PlannedExperienceFactory
 from directory.factories import ActivityPageFactory, ProviderPageFactory
 from directory.models import ProviderPage
 from showcase.factories import ShowcaseIndexPageFactory, ShowcasePageFactory
@@ -42,8 +44,21 @@ def hidden(world, directory_page):
         parent=ShowcaseIndexPageFactory(parent=home, title="Hidden showcase"),
         title="Hidden children's work",
     )
+    # A class backpack planning a published activity, and its teacher's booking request.
+    published = ActivityPageFactory(parent=alpha, title="Planned drumming", slug="planned")
+    backpack = BackpackFactory(class_name="Hidden class", school_postcode="LE1 6AD")
+    PlannedExperienceFactory(
+        backpack=backpack, activity=published, pupils_said="Hidden: the pupils' own words"
+    )
+    BookingRequestFactory(
+        activity=published,
+        school_name="Hidden Primary School",
+        contact_name="Hidden Teacher",
+        email="hidden.teacher@school.example",
+    )
     pages = [draft, private, section, in_section, withdrawn, orphan, showcase]
-    return {str(page.translation_key) for page in pages}, [page.pk for page in pages]
+    keys = {str(page.translation_key) for page in pages}
+    return keys | {backpack.edit_token, backpack.view_token}, [page.pk for page in pages]
 
 
 def everything(client, language="en", details=True):
@@ -58,12 +73,14 @@ def everything(client, language="en", details=True):
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_drafts_private_pages_and_the_showcase_never_appear(client, hidden, language):
+def test_drafts_private_pages_the_showcase_and_backpacks_never_appear(client, hidden, language):
     keys, _pks = hidden
     # Every detail in English; the lists in Welsh (the same records, another language).
     text = everything(client, language, details=language == "en")
-    assert "Hidden" not in text
+    assert "Planned drumming" in text  # the activity the backpack plans is published ...
+    assert "Hidden" not in text  # ... and nothing of the backpack travels with it
     assert "Secret hall" not in text
+    assert "hidden.teacher" not in text
     for key in keys:
         assert key not in text
         for name in ("services", "service_at_locations", "organizations"):

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from backpack.factories import BackpackFactory, BookingRequestFactory, PlannedExperienceFactory
 from core.factories import publish, publish_translation
 from directory.factories import ActivityPageFactory, ProviderPageFactory
 from opendata.openactive.models import FeedItem
@@ -138,13 +139,20 @@ def test_a_withdrawn_translation_is_deleted_and_the_original_stays(client, direc
     assert item_id(welsh) != item_id(original)
 
 
-def test_drafts_private_pages_and_other_pages_never_appear(client, directory):
+def test_drafts_private_pages_backpacks_and_other_pages_never_appear(client, directory):
     draft = ActivityPageFactory(parent=directory.providers[0], title="Draft", publish=False)
     private = ProviderPageFactory(parent=directory.page, title="Private provider")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     hidden = ActivityPageFactory(parent=private, title="Hidden")
     showcase = ShowcaseIndexPageFactory(parent=directory.home)
     works = ShowcasePageFactory(parent=showcase)
+    # Nor a class backpack planning a published activity, nor its teacher's booking request.
+    planned = directory.activities[0]
+    backpack = BackpackFactory(class_name="Hidden class")
+    PlannedExperienceFactory(backpack=backpack, activity=planned, pupils_said="Hidden words")
+    BookingRequestFactory(
+        activity=planned, contact_name="Hidden Teacher", email="hidden.teacher@school.example"
+    )
     # A live draft revision on a published page must not leak either.
     changed = directory.activities[2]
     changed.title = "Unreviewed title"
@@ -163,6 +171,9 @@ def test_drafts_private_pages_and_other_pages_never_appear(client, directory):
     body = str([item.get("data") for item in activities + providers])
     assert "Unreviewed title" not in body
     assert "Hidden" not in body
+    assert planned.title in body
+    for secret in ("hidden.teacher", backpack.edit_token, backpack.view_token):
+        assert secret not in body
     assert not FeedItem.objects.filter(
         page_id__in=[draft.pk, hidden.pk, showcase.pk, works.pk]
     ).exists()
