@@ -221,8 +221,6 @@ def _text_matches(scope, query):
     terms = search_terms(query)
     if not terms:
         return []
-    # Only ids are needed: deferring every other column keeps building the results cheap.
-    pages = scope.pages_for_text_search().only("id")
     # On PostgreSQL each page is indexed with its own language's text search configuration, and
     # a query is read with the active language's: so the words are read once per language the
     # scope shows (an English-only activity found by a Welsh reader was indexed as English),
@@ -236,6 +234,8 @@ def _text_matches(scope, query):
     kept = scope.kept_id_set()
     if kept is not None and finds_keys_cheaply():
         return _kept_text_matches(terms, locales, scope.locale, kept, stand_ins)
+    # Only ids are needed: deferring every other column keeps building the results cheap.
+    pages = scope.pages_for_text_search().only("id")
     found = {}
     for locale in locales:
         in_language = pages.filter(locale=locale)
@@ -341,7 +341,6 @@ def search_activities(
     def matched_without(skip):
         return apply_filters(base, filters, skip=skip, authority_lineage=authority)
 
-    matched = matched_without(None)
     # With nothing but words to narrow it, the matches are the scope's (when it is kept) that
     # the words found: no query needed to list or count them.
     scope_ids = None if filters.narrows() else scope.kept_ids()
@@ -370,7 +369,7 @@ def search_activities(
             return scope.kept_id_set() if text_ids is None else set(text_ids)
         if matched_ids is not None:
             return set(matched_ids)
-        return set(matched.values_list("pk", flat=True))
+        return set(matched_without(None).values_list("pk", flat=True))
 
     if sort == "relevance":
         wanted = scope.kept_id_set() if scope_ids is not None else matched_id_set()
@@ -389,6 +388,8 @@ def search_activities(
         if matched_ids is not None:
             listed = ActivityPage.objects.filter(pk__in=among(matched_ids, base.db))
             matched = _with_distance(listed, filters)
+        else:
+            matched = matched_without(None)
         if total is None:
             total = matched.count()
         # Sort ids only: the database then sorts narrow rows, not every column of every match.
