@@ -28,7 +28,7 @@ from core.sections import (
     ACTIVITY_ACTIONS,
     HEADER_LINKS,
     HOME_PAGE_SECTIONS,
-    RELATED_PANELS,
+    RELATED_PANELS_LIVE,
     Section,
 )
 from directory.models import ProviderPage
@@ -52,7 +52,8 @@ def plan_the_year(request, page):
     return Section("backpack/includes/home_section.html", [reverse("backpack:saved")])
 
 
-@hooks.register(RELATED_PANELS)
+# Figures that grow as teachers record visits, with no page published: rendered each time.
+@hooks.register(RELATED_PANELS_LIVE)
 def provider_visits(request, page):
     if not isinstance(page, ProviderPage):
         return None

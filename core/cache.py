@@ -122,6 +122,17 @@ def cache_until(request, when, *, browsers=True):
         request._cache_shared_only = True
 
 
+def told_limits(request):
+    """What the view has told the cache so far about this response, as (until, browsers,
+    refused): kept with a rendered fragment (core/fragments.py), which tells them again each
+    time it is shown."""
+    return (
+        getattr(request, "_cache_until", None),
+        not getattr(request, "_cache_shared_only", False),
+        getattr(request, "_cache_refused", None),
+    )
+
+
 def do_not_cache(request, reason):
     """This response depends on something personal or must reach the view every time (a
     search that is logged): never store it, never serve it from the cache."""

@@ -26,6 +26,10 @@ HOME_PAGE_SECTIONS = "home_page_sections"
 # Sections about the page being shown, on pages whose templates include
 # site/templates/includes/related_panels.html (providers and activities, today).
 RELATED_PANELS = "related_panels"
+# The same, for sections that change without any page being published (the visits classes
+# have made, from the class backpack): rendered for each request, where RELATED_PANELS are kept
+# rendered with the page (core/fragments.py) and so must change only with published content.
+RELATED_PANELS_LIVE = "related_panels_live"
 # The quick search for activities shown in the home page's hero and by the "directory search"
 # block. The app that owns the directory registers one function, taking the request and the
 # page being shown and returning a ``SearchBox`` (or None when the site has no directory), so

@@ -143,12 +143,12 @@ def recall(parts):
     return MISSING if kept is None else kept[0]  # kept in a tuple, so that None is an answer
 
 
-def keep(parts, value):
+def keep(parts, value, seconds=ENTRY_SECONDS):
     key = _key(parts)
     if key is None:
         return
     try:
-        cache.set(key, (value,), ENTRY_SECONDS)
+        cache.set(key, (value,), min(seconds, ENTRY_SECONDS))
     except Exception:
         logger.warning("Site cache could not keep an answer", exc_info=True)
 

@@ -55,13 +55,19 @@ def _route_for_request(request, path):
 
 
 def _route_with_kept_page(request, site, path):
-    """Route ``path`` to the page it led to last time, or route it as Wagtail does and keep
+    """Route ``path`` from the page it led to last time, or route it as Wagtail does and keep
     where it ended; leaves ``request._wagtail_route_for_request`` unset to let Wagtail route
-    it (nothing kept, or the kept page no longer answers at that address)."""
+    it (nothing kept, or the kept page no longer answers at that address).
+
+    Only pages' own addresses are kept: an address below a page (a work in a gallery, a feed)
+    is routed from the nearest page whose address is kept, so made-up sub-paths, which may
+    take any value, never fill the cache."""
     components = [component for component in path.split("/") if component]
-    parts = ("route", site.pk, translation.get_language(), tuple(components))
-    kept = site_cache.recall(parts)
-    if kept is not site_cache.MISSING:
+    language = translation.get_language()
+    for length in range(len(components), 0, -1):
+        kept = site_cache.recall(("route", site.pk, language, tuple(components[:length])))
+        if kept is site_cache.MISSING:
+            continue
         content_type_id, page_id = kept
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         page = model.objects.filter(pk=page_id).first() if model is not None else None
@@ -70,7 +76,7 @@ def _route_with_kept_page(request, site, path):
         # A kept page that no longer answers changed beyond what the cache hears of: then
         # Wagtail routes the path from the root.
         with contextlib.suppress(Http404):
-            request._wagtail_route_for_request = page.route(request, [])
+            request._wagtail_route_for_request = page.route(request, components[length:])
         return
     try:
         root = site.root_page.localized.specific
@@ -80,11 +86,9 @@ def _route_with_kept_page(request, site, path):
         return
     request._wagtail_route_for_request = result
     page = result[0]
-    # Kept only when the path is the page's own address: a sub-path a routable page serves
-    # (a work in a gallery, a feed) may take any value, and made-up ones must not fill the
-    # cache; those are routed by Wagtail each time.
-    if page.url_path == root.url_path + "".join(f"{component}/" for component in components):
-        site_cache.keep(parts, (page.content_type_id, page.pk))
+    if page.url_path.startswith(root.url_path) and page.pk != root.pk:
+        own = [part for part in page.url_path[len(root.url_path) :].split("/") if part]
+        site_cache.keep(("route", site.pk, language, tuple(own)), (page.content_type_id, page.pk))
 
 
 def _get_view_restrictions(self):

@@ -245,6 +245,10 @@ class DirectorySearchForm(forms.Form):
         data.setdefault("age_range", None)
         asked_for_place = (self.data.get("place") or "").strip() or self.data.get("postcode")
         if self.nation_code and not asked_for_place:
-            self.default_nation = Place.objects.filter(code=self.nation_code).order_by("id").first()
+            code = self.nation_code
+            self.default_nation = remember(
+                ("nation-place", code),
+                lambda: Place.objects.filter(code=code).order_by("id").first(),
+            )
             data["place"] = self.default_nation
         return data

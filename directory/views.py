@@ -5,9 +5,23 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
 from core.events import DIRECTORY_SEARCHED, announce
+from core.fragments import when_shown
 from directory.forms import RADIUS_CHOICES, DirectorySearchForm, resolve_where
 from directory.search import TAXONOMY_FILTERS, Filters, activity_scope, presenter, search_activities
 from places.nations import nation_code_for_request
+
+SHOWN_ONLY_IN_KEPT_PARTS = (
+    "facet_options",
+    "stage_options",
+    "suggestions",
+    "wider",
+    "neighbours",
+    "chosen_count",
+    "site_nation",
+    "whole_uk_query",
+    "places",
+    "has_filters",
+)
 
 
 def quick_search_redirect(page, request):
@@ -42,14 +56,11 @@ def serve_directory(page, request):
     results = search_activities(scope, filters, nation_code)
     announce(DIRECTORY_SEARCHED, request, filters, results)
 
-    links = presenter.QueryLinks(request.GET, nation_code, form.default_nation)
-    choices = {name: form.fields[name].choices for name in TAXONOMY_FILTERS}
-    context = page.get_context(request)
-    context.update(
-        {
-            "form": form,
-            "filters": filters,
-            "results": results,
+
+    def shown():
+        links = presenter.QueryLinks(request.GET, nation_code, form.default_nation)
+        choices = {name: form.fields[name].choices for name in TAXONOMY_FILTERS}
+        return {
             "facet_options": presenter.facet_options(results, filters, choices),
             "stage_options": presenter.stage_options(results, filters, form.stages),
             "suggestions": links.suggestions(results),
@@ -74,13 +85,24 @@ def serve_directory(page, request):
             "chosen_count": len(filters.active_keys())
             + bool(filters.q)
             - bool(form.default_nation),
-            "default_nation": form.default_nation,
             # Where a search with no place starts: the first choice of the place picker.
             "site_nation": presenter.site_nation(nation_code, form.default_nation),
             "whole_uk_query": links.without(["place"]),
             "places": presenter.place_choices(),
             "has_filters": presenter.has_filters(filters, form.default_nation),
         }
+
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "filters": filters,
+            "results": results,
+            "default_nation": form.default_nation,
+        }
     )
+    # What only the page's kept parts show (core/fragments.py), computed only when one of them
+    # is rendered: the search itself runs every time (the search log records it).
+    context.update(when_shown(shown, *SHOWN_ONLY_IN_KEPT_PARTS))
     status = 400 if form.errors else 200
     return TemplateResponse(request, page.get_template(request), context, status=status)

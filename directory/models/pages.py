@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.fragments import when_shown
 from core.models import BasePage
 from core.site_cache import remember
 from core.widgets import Checklist
@@ -181,7 +182,13 @@ class ProviderPage(BasePage):
         context["activities"] = (
             ActivityPage.objects.child_of(self).live().public().order_by("title")
         )
-        context["structured_data"] = structured_data.organization(self, request)
+        # Read only by the page's kept parts (core/fragments.py).
+        context.update(
+            when_shown(
+                lambda: {"structured_data": structured_data.organization(self, request)},
+                "structured_data",
+            )
+        )
         return context
 
     @property
@@ -634,22 +641,31 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The page and its structured data both list these terms: one read each.
-        prefetch_related_objects([self], *self.TERMS)
-        provider = self.provider
-        sessions = self.upcoming_sessions()
+
+        def shown():
+            # The page and its structured data both list these terms: one read each.
+            prefetch_related_objects([self], *self.TERMS)
+            provider = self.provider
+            sessions = self.upcoming_sessions()
+            return {
+                "provider": provider,
+                "sessions": sessions,
+                "more_from_provider": (
+                    ActivityPage.objects.sibling_of(self, inclusive=False)
+                    .live()
+                    .public()
+                    .order_by("title")[:3]
+                ),
+                "nearby": self.nearby(),
+                "structured_data": structured_data.activity(self, provider, sessions, request),
+            }
+
+        # Read only by the page's kept parts (core/fragments.py): not at all when they are kept.
         context.update(
-            provider=provider,
-            sessions=sessions,
-            nation_code=nation_code_for_request(request),
-            more_from_provider=(
-                ActivityPage.objects.sibling_of(self, inclusive=False)
-                .live()
-                .public()
-                .order_by("title")[:3]
+            when_shown(
+                shown, "provider", "sessions", "more_from_provider", "nearby", "structured_data"
             ),
-            nearby=self.nearby(),
-            structured_data=structured_data.activity(self, provider, sessions, request),
+            nation_code=nation_code_for_request(request),
         )
         return context
 

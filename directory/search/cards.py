@@ -111,6 +111,29 @@ def prefetch_for_cards(activities, locale):
         activity.provider_page = providers.get(activity.path[: -activity.steplen])
 
 
+class CardBatch:
+    """A page of results whose card data is loaded the first time one of its cards is
+    rendered (``{% prepare_card %}``, directory_tags): a card kept rendered (core/fragments.py)
+    reads nothing, so a page whose cards are all kept loads none of it."""
+
+    def __init__(self, activities, locale):
+        self.activities = activities
+        self.locale = locale
+        self.loaded = False
+
+    def load(self):
+        if not self.loaded:
+            self.loaded = True
+            prefetch_for_cards(self.activities, self.locale)
+
+
+def prefetch_for_cards_when_shown(activities, locale):
+    """``prefetch_for_cards`` for ``activities``, run only when a card of theirs is rendered."""
+    batch = CardBatch(activities, locale)
+    for activity in activities:
+        activity.card_batch = batch
+
+
 def _prefetch_card_images(activities):
     """The card's picture (listing image, else the activity's own) and its rendition, in two
     queries for the whole page of results; none when no result has a picture."""

@@ -6,7 +6,7 @@ was given (one ``Filters`` can be searched twice, logged, or compared). The cons
 this package and the form need live here, so the search never imports the form layer.
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from directory.models import AccessFeature, ArtForm, DeliveryLanguage, Format
 from places.models import Place
@@ -109,6 +109,15 @@ class Filters:
             or self.with_terms
             or self.at_venue
         )
+
+    def place_alone(self):
+        """The place, when nothing else narrows the search (no words, no other filter; the
+        sort and the page of results make no difference to what matches): a regional site's
+        directory as it first opens, its nation chosen for the reader. Otherwise None."""
+        if self.place is None or self.q:
+            return None
+        rest = replace(self, place=None, sort="", page=1)
+        return None if rest.narrows() else self.place
 
     def active_keys(self):
         """The filters in use, by the name a suggestion would drop (text excluded)."""

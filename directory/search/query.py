@@ -29,7 +29,7 @@ from django.utils import timezone, translation
 
 from core import site_cache
 from directory.models import ActivityPage, ActivitySession
-from directory.search.cards import prefetch_for_cards
+from directory.search.cards import prefetch_for_cards_when_shown
 from directory.search.facets import count_facets, count_kept_facets, kept_facet_rows, through
 from directory.search.filters import RELATIONS, TAXONOMY_FILTERS
 from directory.search.scope import among
@@ -359,9 +359,23 @@ def search_activities(
     elif for_directory_page:
         # The facet statement also lists the matches (when filters narrow them): ordering them
         # then starts from their ids, rather than running every filter again.
-        facets, total, matched_ids = count_facets(
-            base, filters, matched_without, nation_code, list_matches=scope_ids is None
-        )
+        def facet_statement():
+            return count_facets(
+                base, filters, matched_without, nation_code, list_matches=scope_ids is None
+            )
+
+        place = filters.place_alone()
+        if place is not None:
+            # A regional site's directory as it first opens (its nation chosen): the same
+            # counts and matches for every visitor until the site changes, held for the site
+            # generation like the unfiltered ones.
+            facets, total, matched_ids = site_cache.remember(
+                ("search-facets-place", place.pk, nation_code, *scope.cache_key()),
+                facet_statement,
+                held=True,
+            )
+        else:
+            facets, total, matched_ids = facet_statement()
 
     def matched_id_set():
         if scope_ids is not None:
@@ -400,7 +414,7 @@ def search_activities(
     by_id = {a.pk: a for a in ActivityPage.objects.filter(pk__in=list(page.object_list))}
     page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
     if for_directory_page:
-        prefetch_for_cards(page.object_list, scope.locale)
+        prefetch_for_cards_when_shown(page.object_list, scope.locale)
 
     distances = {}
     if filters.postcode:

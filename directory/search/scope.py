@@ -213,8 +213,18 @@ def activity_scope(directory, locale):
     Its activities with no translation in ``locale`` are found in another language: beneath
     every regional site's directory in each language its region offers, or, outside the
     regions, beneath the directory's own translations. Three queries however many languages
-    and sites there are, so the page's query count does not grow with them.
+    and sites there are, so the page's query count does not grow with them; none while the
+    site is unchanged: the scope is held for the site generation (core/site_cache.py), so
+    what it works out once (its private sections, its kept ids) is not worked out again.
     """
+    return site_cache.remember(
+        ("activity-scope", directory.pk, locale.pk),
+        lambda: _activity_scope(directory, locale),
+        held=True,
+    )
+
+
+def _activity_scope(directory, locale):
     homes = _regional_home_paths()
     directories = list(
         DirectoryIndexPage.objects.live()

@@ -16,6 +16,17 @@ def stage_labels(activity, nation_code=None):
     ]
 
 
+@register.simple_tag
+def prepare_card(activity):
+    """Load what the result cards of this activity's page of results show, if not yet loaded
+    (directory/search/cards.py ``CardBatch``): placed inside the card's kept part, so a card
+    kept rendered loads nothing."""
+    batch = getattr(activity, "card_batch", None)
+    if batch is not None:
+        batch.load()
+    return ""
+
+
 @register.filter
 def localized_names(items):
     """Names of taxonomy items in the reader's language (falling back to the stored one)."""

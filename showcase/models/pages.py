@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.cache import cache_until, never_cache
+from core.fragments import when_shown
 from core.models import BasePage
 from showcase.models.artworks import Artwork
 
@@ -88,18 +89,26 @@ class ShowcaseIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Every gallery's count and cover in the galleries' own query (with_visible_works).
-        galleries = with_visible_works(self.galleries(), request_site(request))
-        context["galleries"] = [
-            {
-                "page": gallery,
-                "count": gallery.visible_works,
-                "cover": {"pk": gallery.cover_id, "image": gallery.cover_image}
-                if gallery.cover_id
-                else None,
+
+        def shown():
+            # Every gallery's count and cover in the galleries' own query (with_visible_works).
+            galleries = with_visible_works(self.galleries(), request_site(request))
+            return {
+                "galleries": [
+                    {
+                        "page": gallery,
+                        "count": gallery.visible_works,
+                        "cover": {"pk": gallery.cover_id, "image": gallery.cover_image}
+                        if gallery.cover_id
+                        else None,
+                    }
+                    for gallery in galleries
+                ],
             }
-            for gallery in galleries
-        ]
+
+        # Read only by the page's kept part (core/fragments.py), which is kept no later than
+        # the next consent change (``serve`` says so before the page is rendered).
+        context.update(when_shown(shown, "galleries"))
         context["withdrawal_url"] = self.withdrawal_url(request)
         return context
 
@@ -215,9 +224,15 @@ class ShowcasePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index = self.get_parent().specific
-        if isinstance(index, ShowcaseIndexPage):
-            context["withdrawal_url"] = index.withdrawal_url(request)
+
+        def shown():
+            index = self.get_parent().specific
+            if isinstance(index, ShowcaseIndexPage):
+                return {"withdrawal_url": index.withdrawal_url(request)}
+            return {"withdrawal_url": ""}
+
+        # Read only by the page's kept part (core/fragments.py).
+        context.update(when_shown(shown, "withdrawal_url"))
         return context
 
     def works(self, site):
@@ -254,9 +269,14 @@ class ShowcasePage(RoutablePageMixin, BasePage):
 
     @path("")
     def gallery(self, request):
-        paginator = Paginator(self.works(request_site(request)), WORKS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        return self.render(request, context_overrides={"page_obj": page_obj, "works": page_obj})
+        def shown():
+            paginator = Paginator(self.works(request_site(request)), WORKS_PER_PAGE)
+            page_obj = paginator.get_page(request.GET.get("page"))
+            return {"page_obj": page_obj, "works": page_obj}
+
+        # Read only by the page's kept part (core/fragments.py), which is kept no later than
+        # the next consent change (``serve`` says so before the page is rendered).
+        return self.render(request, context_overrides=when_shown(shown, "page_obj", "works"))
 
     @path("work/<int:artwork_id>/")
     def work(self, request, artwork_id):
@@ -270,8 +290,14 @@ class ShowcasePage(RoutablePageMixin, BasePage):
             template="showcase/artwork_page.html",
             context_overrides={
                 "artwork": artwork,
-                "inspired_by": artwork_activity(artwork, self),
-                "image_url": media_url(artwork, "full") if artwork.image else "",
+                **when_shown(
+                    lambda: {
+                        "inspired_by": artwork_activity(artwork, self),
+                        "image_url": media_url(artwork, "full") if artwork.image else "",
+                    },
+                    "inspired_by",
+                    "image_url",
+                ),
             },
         )
 

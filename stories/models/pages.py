@@ -20,6 +20,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.fragments import when_shown
 from core.models import BasePage
 from stories.blocks import StoryStreamBlock
 
@@ -207,34 +208,46 @@ class StoryPage(BasePage):
         from stories.listing import place_links, related_stories, theme_links
 
         context = super().get_context(request, *args, **kwargs)
-        index = self.index_page()
-        themes = list(theme_links().filter(page=self))
-        places = list(place_links().filter(page=self))
+
+        def shown():
+            index = self.index_page()
+            themes = list(theme_links().filter(page=self))
+            places = list(place_links().filter(page=self))
+            return {
+                "index": index,
+                "feeds": feed_links(index, request, self.kind),
+                "authors": [link.author for link in self.story_authors.select_related("author")],
+                "themes": themes,
+                "places": places,
+                # A translated story links the pages its source chose; the reader gets each in
+                # their own language where it has been translated (``localized``), else as it
+                # is.
+                "providers": [
+                    link.provider.localized
+                    for link in self.story_providers.select_related("provider")
+                    if link.provider.live
+                ],
+                "activities": [
+                    link.activity.localized
+                    for link in self.story_activities.select_related("activity")
+                    if link.activity.live
+                ],
+                # Found by the themes and places just read, not read again.
+                "related": related_stories(
+                    self,
+                    theme_keys=[link.theme.translation_key for link in themes],
+                    place_codes=[link.place.code for link in places],
+                ),
+            }
+
+        # Read only by the page's kept parts (core/fragments.py): not at all when they are kept.
         context.update(
-            index=index,
-            og_type="article",
-            feeds=feed_links(index, request, self.kind),
-            authors=[link.author for link in self.story_authors.select_related("author")],
-            themes=themes,
-            places=places,
-            # A translated story links the pages its source chose; the reader gets each in
-            # their own language where it has been translated (``localized``), else as it is.
-            providers=[
-                link.provider.localized
-                for link in self.story_providers.select_related("provider")
-                if link.provider.live
-            ],
-            activities=[
-                link.activity.localized
-                for link in self.story_activities.select_related("activity")
-                if link.activity.live
-            ],
-            # Found by the themes and places just read, not read again.
-            related=related_stories(
-                self,
-                theme_keys=[link.theme.translation_key for link in themes],
-                place_codes=[link.place.code for link in places],
+            when_shown(
+                shown,
+                "index", "feeds", "authors", "themes", "places", "providers", "activities",
+                "related",
             ),
+            og_type="article",
         )
         return context
 

@@ -10,6 +10,13 @@ from core.sections import HOME_PAGE_SECTIONS, Section
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def every_part_rendered(settings):
+    """Hooks change here between two requests, where on a site only a deployment changes them
+    (and a migration starts a new site generation): no part of a page is kept rendered."""
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+
 def section_labels(response):
     html = BeautifulSoup(response.content, "html.parser")
     return [section["data-label"] for section in html.select("section.test-section")]

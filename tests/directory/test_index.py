@@ -133,6 +133,7 @@ def test_result_cards_name_terms_in_the_reader_language(directory_page, provider
     def card_terms(page, locale_code):
         scope = activity_scope(page, Locale.objects.get(language_code=locale_code))
         [card] = search_activities(scope, Filters()).page.object_list
+        card.card_batch.load()  # as the card's template does, unless the card is kept rendered
         return card.art_form_names, card.provider_page.title
 
     # Dance has no Welsh name yet, so it keeps the one it was entered with.

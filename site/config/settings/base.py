@@ -32,6 +32,7 @@ env = environ.Env(
     PAGE_CACHE_BROWSER_SECONDS=(int, 60),
     PAGE_CACHE_SHARED_SECONDS=(int, 600),
     PAGE_CACHE_STALE_SECONDS=(int, 60),
+    FRAGMENT_CACHE_SECONDS=(int, -1),
     FRONTEND_CACHE_VARNISH_URL=(str, ""),
     FRONTEND_CACHE_CLOUDFLARE_TOKEN=(str, ""),
     FRONTEND_CACHE_CLOUDFLARE_ZONEID=(str, ""),
@@ -273,6 +274,14 @@ PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
 PAGE_CACHE_BROWSER_SECONDS = env("PAGE_CACHE_BROWSER_SECONDS")
 PAGE_CACHE_SHARED_SECONDS = env("PAGE_CACHE_SHARED_SECONDS")
 PAGE_CACHE_STALE_SECONDS = env("PAGE_CACHE_STALE_SECONDS")
+# Kept fragments (core/fragments.py): the parts of a page every visitor sees alike, kept rendered
+# for the site generation and at most this long (by default the page cache's own time, which
+# bounds what changes with the clock alone, such as an activity's next date); 0 turns them off.
+# They serve those the page cache cannot: visitors with a session (a teacher's saved list),
+# signed-in editors, pages with forms, and every page once its stored copy has run out.
+FRAGMENT_CACHE_SECONDS = (
+    env("FRAGMENT_CACHE_SECONDS") if env("FRAGMENT_CACHE_SECONDS") >= 0 else PAGE_CACHE_SECONDS
+)
 
 # --- Front-end cache purges (wagtail.contrib.frontend_cache's backends, called by core/cache.py
 # with the URLs each change concerns): off unless one of these is set. Varnish (or any proxy
