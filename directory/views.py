@@ -56,7 +56,6 @@ def serve_directory(page, request):
     results = search_activities(scope, filters, nation_code)
     announce(DIRECTORY_SEARCHED, request, filters, results)
 
-
     def shown():
         links = presenter.QueryLinks(request.GET, nation_code, form.default_nation)
         choices = {name: form.fields[name].choices for name in TAXONOMY_FILTERS}

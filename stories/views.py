@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
 from core.fragments import when_shown
-
 from stories.feeds import feed_links
 from stories.listing import (
     StoryFilterForm,

@@ -244,7 +244,13 @@ class StoryPage(BasePage):
         context.update(
             when_shown(
                 shown,
-                "index", "feeds", "authors", "themes", "places", "providers", "activities",
+                "index",
+                "feeds",
+                "authors",
+                "themes",
+                "places",
+                "providers",
+                "activities",
                 "related",
             ),
             og_type="article",

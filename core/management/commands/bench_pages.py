@@ -23,7 +23,6 @@ from wagtail.models import Page, Site, get_page_models
 
 from core.benchmarks import timing
 
-
 # The three parts of the run, in order:
 # - "rendered in full": no cache of any rendered output, every part of every page rendered
 #   (what the first visitor after a change waits for); printed for reference.
