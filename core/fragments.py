@@ -38,6 +38,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from core import cache as page_cache
@@ -56,24 +57,38 @@ def fragment_seconds():
 
 def key_parts(request, name, parts, *, by_address=False):
     """What a fragment is kept under, or None when it may not be kept for this request."""
-    if fragment_seconds() <= 0 or request is None or not site_cache.keeping():
+    if request is None or not site_cache.keeping() or fragment_seconds() <= 0:
         return None
-    if getattr(request, "is_preview", False):
+    base = _request_parts(request)
+    if base is None:
         return None
-    address = ()
+    site, address = base
+    # The language being rendered (a part of a page may be in another than the request's).
+    language = translation.get_language()
     if by_address:
-        if page_cache.PERSONAL_PARAMETERS.intersection(request.GET):
+        if address is None:
             return None
-        address = (request.path, request.META.get("QUERY_STRING", ""))
-    return (
-        FRAGMENT_PREFIX,
-        name,
-        request.scheme,
-        request.get_host(),
-        getattr(request, "LANGUAGE_CODE", ""),
-        *address,
-        *(_plain(part) for part in parts),
-    )
+        return (FRAGMENT_PREFIX, name, *site, language, *address, *map(_plain, parts))
+    return (FRAGMENT_PREFIX, name, *site, language, *map(_plain, parts))
+
+
+def _request_parts(request):
+    """((scheme, host), (path, query string) or None when the query string holds typed input),
+    or None in a preview: worked out once per request, a page asks for dozens."""
+    try:
+        return request._fragment_parts
+    except AttributeError:
+        pass
+    if getattr(request, "is_preview", False):
+        parts = None
+    else:
+        personal = page_cache.PERSONAL_PARAMETERS.intersection(request.GET)
+        parts = (
+            (request.scheme, request.get_host()),
+            None if personal else (request.path, request.META.get("QUERY_STRING", "")),
+        )
+    request._fragment_parts = parts
+    return parts
 
 
 def _plain(value):

@@ -17,7 +17,6 @@ which receives the section as ``section`` along with the page's context.
 
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from wagtail import hooks
 
@@ -77,13 +76,16 @@ def sections_for(hook_name, request, page):
     return sections
 
 
-def render_sections(sections, request, **context):
+def render_sections(sections, context, **extra):
     """Each section through its own template, joined: for sections shown inside another
-    template's markup (header links, activity controls) rather than as page sections."""
+    template's markup (header links, activity controls) rather than as page sections. Each
+    is rendered in the page's own template ``context``, as ``{% include %}`` renders (a result
+    card's controls are rendered twenty times a page: the context processors, which a fresh
+    context would run each time, have already run for the page)."""
+    engine = context.template.engine
+    pieces = []
+    for section in sections:
+        with context.push(section=section, **extra):
+            pieces.append(engine.get_template(section.template).render(context))
     # Each piece is a template's output, escaped by the template engine: joined, it stays safe.
-    return SafeString(
-        "".join(
-            render_to_string(section.template, {"section": section, **context}, request=request)
-            for section in sections
-        )
-    )
+    return SafeString("".join(pieces))

@@ -10,15 +10,15 @@ none of them beyond the request (core/wagtail_per_request.py trims the repeats w
 
 Each answer is kept in the site cache (core/site_cache.py), which every change to pages, sites,
 restrictions and settings drops, and is only used while a request is served. A route is kept
-as the page it ended on, only for a page's own address (so made-up paths, or made-up sub-paths
-of a routable page, cannot fill the cache); the page itself is read again (one query, for its
-current content) and answers the request as Wagtail would have it. Delete this module once
-Wagtail keeps these answers itself.
+as the page it ended on (the page as read, which no save can have changed while the generation
+lasts), only for a page's own address, so made-up paths, or made-up sub-paths of a routable
+page, cannot fill the cache: a sub-path is routed from the nearest page whose address is kept,
+and that page answers the request as Wagtail would have it. Delete this module once Wagtail
+keeps these answers itself.
 """
 
 import contextlib
 
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -64,19 +64,17 @@ def _route_with_kept_page(request, site, path):
     take any value, never fill the cache."""
     components = [component for component in path.split("/") if component]
     language = translation.get_language()
-    for length in range(len(components), 0, -1):
+    for length in range(len(components), -1, -1):
         kept = site_cache.recall(("route", site.pk, language, tuple(components[:length])))
         if kept is site_cache.MISSING:
             continue
-        content_type_id, page_id = kept
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.filter(pk=page_id).first() if model is not None else None
-        if page is None:
-            return
+        start = kept  # the page as it was read, a copy of its own for this request
         # A kept page that no longer answers changed beyond what the cache hears of: then
         # Wagtail routes the path from the root.
         with contextlib.suppress(Http404):
-            request._wagtail_route_for_request = page.route(request, components[length:])
+            result = start.route(request, components[length:])
+            request._wagtail_route_for_request = result
+            _keep_route(site, language, components[:length], start, result[0])
         return
     try:
         root = site.root_page.localized.specific
@@ -85,10 +83,20 @@ def _route_with_kept_page(request, site, path):
         request._wagtail_route_for_request = None
         return
     request._wagtail_route_for_request = result
-    page = result[0]
-    if page.url_path.startswith(root.url_path) and page.pk != root.pk:
-        own = [part for part in page.url_path[len(root.url_path) :].split("/") if part]
-        site_cache.keep(("route", site.pk, language, tuple(own)), (page.content_type_id, page.pk))
+    _keep_route(site, language, [], root, result[0])
+
+
+def _keep_route(site, language, start_components, start, page):
+    """Keep ``page`` as the route of its own address, found from ``start`` (at the address
+    ``start_components``). The page itself is kept, as read: any page saved, moved or deleted
+    starts a new site generation, so a kept page is the one the database holds."""
+    if not start_components and start.depth <= 2:
+        # The site's home page, from which every other address can be routed.
+        site_cache.keep(("route", site.pk, language, ()), start)
+    if page.pk == start.pk or not page.url_path.startswith(start.url_path):
+        return
+    below = [part for part in page.url_path[len(start.url_path) :].split("/") if part]
+    site_cache.keep(("route", site.pk, language, (*start_components, *below)), page)
 
 
 def _get_view_restrictions(self):

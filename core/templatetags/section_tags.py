@@ -43,7 +43,7 @@ def activity_actions(context, activity, place="card"):
         section = hook(request, activity, place)
         if section is not None and section.items:
             sections.append(section)
-    return render_sections(sections, request, activity=activity)
+    return render_sections(sections, context, activity=activity)
 
 
 @register.simple_tag(takes_context=True)
@@ -57,4 +57,4 @@ def header_links(context):
         section = hook(request)
         if section is not None and section.items:
             sections.append(section)
-    return render_sections(sections, request)
+    return render_sections(sections, context)

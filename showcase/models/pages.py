@@ -1,12 +1,15 @@
 """The public showcase: an index of galleries, galleries, and a page for each work.
 
 Pages hold no artwork themselves. Every list and every work page asks
-``Artwork.objects.publicly_visible(site)`` on each request, in whatever language the page is
-read, so a translation cannot keep showing a work whose consent has ended. The site's page cache
-(core/cache.py) may keep them only until the next consent starts or ends, and is purged on every
-consent, flag or moderation change (showcase/signals.py); browsers are told not to keep them.
+``Artwork.objects.publicly_visible(site)``, in whatever language the page is read, so a
+translation cannot keep showing a work whose consent has ended. The site's page cache
+(core/cache.py) and its kept fragments (core/fragments.py) may keep them only until the next
+consent starts or ends, and are purged on every consent, flag or moderation change
+(showcase/signals.py); browsers are told not to keep them. A work's page checks the work against
+the gallery's visible works, kept by the same rule (``visible_work_ids``).
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
@@ -23,6 +26,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import site_cache
 from core.cache import cache_until, never_cache
 from core.fragments import when_shown
 from core.models import BasePage
@@ -46,13 +50,43 @@ def limit_cache_to_consent(request, *, browsers=True):
     """Tell the page cache this response shows works (or which galleries have any), so it is
     kept no later than the next consent start or end. ``browsers=False`` for pages showing the
     works themselves: no purge reaches a browser."""
-    from showcase.models.consent import next_consent_change
-
     if request is None:
         return
     if not hasattr(request, "_next_consent_change"):
-        request._next_consent_change = next_consent_change(timezone.now())
+        request._next_consent_change = kept_next_consent_change()
     cache_until(request, request._next_consent_change, browsers=browsers)
+
+
+def kept_next_consent_change():
+    """The next moment a consent starts or ends, kept for the site generation while it is in
+    the future: every new ledger entry starts a new generation (showcase/signals.py), so until
+    that moment no other moment can come before it."""
+    from showcase.models.consent import next_consent_change
+
+    now = timezone.now()
+    parts = ("next-consent-change",)
+    kept = site_cache.recall(parts)
+    if kept is not site_cache.MISSING and (kept is None or kept > now):
+        return kept
+    moment = next_consent_change(now)
+    site_cache.keep(parts, moment, seconds=settings.PAGE_CACHE_SECONDS)
+    return moment
+
+
+def visible_work_ids(gallery, site):
+    """The ids of the works ``gallery`` may show on ``site`` now, kept as the page cache keeps
+    the pages that show them: for the site generation, which every consent, flag or moderation
+    change replaces (showcase/signals.py); until the next consent start or end, the only change
+    with no event (the moment is part of the key); and never longer than the page cache's time.
+    Outside a request (or with no shared cache), asked of the database each time."""
+    moment = kept_next_consent_change()
+    parts = ("visible-work-ids", gallery.pk, site.pk if site else None, moment)
+    kept = site_cache.recall(parts)
+    if kept is not site_cache.MISSING:
+        return kept
+    ids = frozenset(gallery.works(site).values_list("pk", flat=True))
+    site_cache.keep(parts, ids, seconds=settings.PAGE_CACHE_SECONDS)
+    return ids
 
 
 def kept_until_consent_changes(request, response):
@@ -282,7 +316,9 @@ class ShowcasePage(RoutablePageMixin, BasePage):
     def work(self, request, artwork_id):
         if artwork_id > MAX_ID:  # a database would refuse it with an error, not a miss
             raise Http404("No such work")
-        artwork = self.works(request_site(request)).filter(pk=artwork_id).first()
+        if artwork_id not in visible_work_ids(self, request_site(request)):
+            raise Http404("No such work")
+        artwork = Artwork.objects.select_related("place", "activity").filter(pk=artwork_id).first()
         if artwork is None:
             raise Http404("No such work")
         return self.render(
