@@ -36,7 +36,9 @@ RELATED_PANELS_LIVE = "related_panels_live"
 DIRECTORY_SEARCH = "directory_search"
 # Controls beside an activity, on its result card ("card") and its page ("page"), from apps
 # the directory does not know (the class backpack's Save button and booking request). Each
-# function takes the request, the activity and the place, and returns a ``Section``.
+# function takes the request, the activity and the place, and returns a ``Section``. Its
+# template must show only what its items, the activity and the page's address say: what it
+# renders is kept for those (core/fragments.py), as a result page shows twenty of them.
 ACTIVITY_ACTIONS = "activity_actions"
 # Links in the site header from other apps (the class backpack's "Saved" count). Each function
 # takes the request and returns a ``Section`` or None.
@@ -76,16 +78,31 @@ def sections_for(hook_name, request, page):
     return sections
 
 
-def render_sections(sections, context, **extra):
+def render_sections(sections, context, keep_for=None, **extra):
     """Each section through its own template, joined: for sections shown inside another
     template's markup (header links, activity controls) rather than as page sections. Each
     is rendered in the page's own template ``context``, as ``{% include %}`` renders (a result
     card's controls are rendered twenty times a page: the context processors, which a fresh
-    context would run each time, have already run for the page)."""
+    context would run each time, have already run for the page).
+
+    ``keep_for``: what, with its items and the page's address, a section's rendering depends
+    on (an activity): it is then kept rendered for those (core/fragments.py)."""
+    from core import fragments
+
     engine = context.template.engine
+    request = context.get("request")
     pieces = []
     for section in sections:
-        with context.push(section=section, **extra):
-            pieces.append(engine.get_template(section.template).render(context))
+        key = None
+        if keep_for is not None:
+            parts = [section.template, keep_for, repr(section.items)]
+            key = fragments.key_parts(request, "section", parts, by_address=True)
+        html = fragments.recall(request, key) if key else None
+        if html is None:
+            with context.push(section=section, **extra):
+                html = engine.get_template(section.template).render(context)
+            if key:
+                fragments.keep(request, key, html)
+        pieces.append(html)
     # Each piece is a template's output, escaped by the template engine: joined, it stays safe.
     return SafeString("".join(pieces))

@@ -43,7 +43,7 @@ def activity_actions(context, activity, place="card"):
         section = hook(request, activity, place)
         if section is not None and section.items:
             sections.append(section)
-    return render_sections(sections, context, activity=activity)
+    return render_sections(sections, context, keep_for=activity, activity=activity)
 
 
 @register.simple_tag(takes_context=True)

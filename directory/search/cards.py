@@ -134,6 +134,14 @@ def prefetch_for_cards_when_shown(activities, locale):
         activity.card_batch = batch
 
 
+def load_cards(activities):
+    """Load what the cards of ``activities`` (a page of results) show now, as rendering the
+    first card that is not kept does."""
+    batch = getattr(activities[0], "card_batch", None) if activities else None
+    if batch is not None:
+        batch.load()
+
+
 def _prefetch_card_images(activities):
     """The card's picture (listing image, else the activity's own) and its rendition, in two
     queries for the whole page of results; none when no result has a picture."""

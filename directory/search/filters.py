@@ -110,11 +110,12 @@ class Filters:
             or self.at_venue
         )
 
-    def place_alone(self):
-        """The place, when nothing else narrows the search (no words, no other filter; the
-        sort and the page of results make no difference to what matches): a regional site's
-        directory as it first opens, its nation chosen for the reader. Otherwise None."""
-        if self.place is None or self.q:
+    def nation_alone(self):
+        """The nation, when a nation is all that narrows the search (no words, no other
+        filter; the sort and the page of results make no difference to what matches): a
+        regional site's directory as it first opens, its nation chosen for the reader.
+        Otherwise None."""
+        if self.place is None or self.q or self.place.kind != Place.Kind.NATION:
             return None
         rest = replace(self, place=None, sort="", page=1)
         return None if rest.narrows() else self.place

@@ -146,7 +146,26 @@ def test_only_a_pages_own_address_is_kept_as_a_route(client, home_page):
         client.get(activity.url + "no-such-thing/")
     routes = [call.args[0] for call in keep.call_args_list if call.args[0][0] == "route"]
     site = home_page.get_site()
-    assert routes == [("route", site.pk, "en", ("directory", "sound-makers", "samba"))]
+    # The activity's own address, and the home page's, from which any other is routed.
+    assert sorted(routes) == [
+        ("route", site.pk, "en", ()),
+        ("route", site.pk, "en", ("directory", "sound-makers", "samba")),
+    ]
+
+
+def test_a_sub_path_is_routed_from_the_nearest_kept_page(client, home_page):
+    directory = DirectoryIndexPageFactory(parent=home_page, title="Directory", slug="directory")
+    provider = ProviderPageFactory(parent=directory, title="Sound Makers", slug="sound-makers")
+    activity = ActivityPageFactory(parent=provider, title="Samba for schools", slug="samba")
+    client.get(activity.url)
+    home_type = type(home_page.specific)
+    with mock.patch.object(home_type, "route", autospec=True, side_effect=home_type.route) as walk:
+        assert client.get(activity.url + "no-such-thing/").status_code == 404
+        assert walk.call_count == 1  # "not found" from the kept activity: Wagtail makes sure
+        walk.reset_mock()
+        assert client.get(activity.url).status_code == 200
+        assert client.get(directory.url).status_code == 200  # routed from the home page
+        assert walk.call_count == 1
 
 
 def test_outside_a_request_nothing_is_kept(db):
