@@ -9,7 +9,8 @@ compiled templates, URL resolvers, and the site cache of core/site_cache.py: the
 view restrictions, settings, navigation, footer, languages), then counted on a second anonymous
 request. A page must run the same
 number of queries on both sites (flat: nothing is fetched per item) and at most
-``QUERY_BUDGET``.
+``QUERY_BUDGET``, both rendered in full and built from the parts kept rendered by the warm-up
+(core/fragments.py), which must never take more.
 
 The directory's own page (DirectoryIndexPage) is measured with its search (tests/directory).
 """
@@ -172,6 +173,13 @@ def world(shared_world, db):
     return shared_world
 
 
+@pytest.fixture(params=["rendered in full", "from kept parts"])
+def rendering(request, settings):
+    if request.param == "rendered in full":
+        settings.FRAGMENT_CACHE_SECONDS = 0
+    return request.param
+
+
 def counted_get(client, host, path):
     client.get(path, HTTP_HOST=host)  # warm-up: per-process caches, as on a running server
     with CaptureQueriesContext(connection) as captured:
@@ -199,7 +207,7 @@ PAGE_TYPES = [
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_query_count_does_not_grow_with_the_items_shown(client, world, page_type):
+def test_query_count_does_not_grow_with_the_items_shown(client, world, page_type, rendering):
     counts = {
         size: counted_get(client, world[size]["host"], world[size]["pages"][page_type])[0]
         for size in ("one", "many")
@@ -208,12 +216,31 @@ def test_query_count_does_not_grow_with_the_items_shown(client, world, page_type
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_query_count_within_budget(client, world, page_type):
+def test_query_count_within_budget(client, world, page_type, rendering):
     counts = {
         size: counted_get(client, world[size]["host"], world[size]["pages"][page_type])[0]
         for size in ("one", "many")
     }
     assert max(counts.values()) <= QUERY_BUDGET, counts
+
+
+# Pages whose queries are for what is rendered on every visit: the sign-up form is built from
+# its fields for each visitor (and carries their own token).
+BUILT_ON_EVERY_VISIT = {"FormPage"}
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_kept_parts_never_cost_more_queries(client, world, page_type, settings):
+    many = world["many"]
+    path = many["pages"][page_type]
+    kept, _html = counted_get(client, many["host"], path)
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    in_full, _html = counted_get(client, many["host"], path)
+    assert kept <= in_full, (kept, in_full)
+    if page_type not in BUILT_ON_EVERY_VISIT:
+        # What only kept parts show is not read at all when they are kept (core/fragments.py
+        # ``when_shown``): strictly fewer, wherever rendering in full reads anything.
+        assert kept < in_full or in_full == 0, (kept, in_full)
 
 
 def test_the_many_site_really_shows_many_items(client, world):
