@@ -6,12 +6,11 @@ once per site generation and kept (core/fragments.py says when and for how long)
     {% kept_fragment "results" by_address %} ... {% endkept_fragment %}
     {% kept_fragment "header" by_address when=page.pk %} ... {% endkept_fragment %}
 
-The quoted name and the values after it make the key (with the site, scheme, host and
-language, always); ``by_address`` adds the path and query string; ``when`` keeps
-it only while its value is true (base.html keeps its parts only on Wagtail's pages, never on
-a view's own page such as a class backpack's). What a fragment
-shows must follow from its key and the site's content alone: nothing about the visitor (no
-form, no session, no typed input) goes inside one.
+The quoted name and the values after it make the key (with the scheme, host and language,
+always); ``by_address`` adds the path and query string; ``when`` keeps it only while its value
+is true (base.html keeps its parts only on Wagtail's pages, never on a view's own page such as
+a class backpack's). What a fragment shows must follow from its key and the site's content
+alone: nothing about the visitor (no form, no session, no typed input) goes inside one.
 """
 
 from django import template
@@ -24,10 +23,10 @@ register = template.Library()
 class KeptFragmentNode(template.Node):
     def __init__(self, nodelist, name, parts, by_address, when):
         self.nodelist = nodelist
-        self.when = when
         self.name = name
         self.parts = parts
         self.by_address = by_address
+        self.when = when
 
     def render(self, context):
         if self.when is not None and not self.when.resolve(context):
