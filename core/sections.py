@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from wagtail import hooks
 
+from core import fragments
+
 # The home page's sections, below the signposts.
 HOME_PAGE_SECTIONS = "home_page_sections"
 # Sections about the page being shown, on pages whose templates include
@@ -87,8 +89,6 @@ def render_sections(sections, context, keep_for=None, **extra):
 
     ``keep_for``: what, with its items and the page's address, a section's rendering depends
     on (an activity): it is then kept rendered for those (core/fragments.py)."""
-    from core import fragments
-
     engine = context.template.engine
     request = context.get("request")
     pieces = []

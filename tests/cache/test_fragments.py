@@ -16,8 +16,8 @@ from django.utils import timezone
 from core import fragments, site_cache
 from home.factories import FormFieldFactory, FormPageFactory
 from showcase.factories import ArtworkFactory, ConsentRecordFactory, child_with_consent
-from showcase.models import Artwork, ConsentRecord
 from tests.cache.conftest import text
+from tests.cache.test_consent_events import flag_do_not_publish, send_back, withdraw
 
 
 @pytest.fixture(autouse=True)
@@ -95,22 +95,6 @@ def test_publishing_a_change_shows_at_once(client, world, hits):
     story.save_revision().publish()
     for url in (story.url, world["stories"].url):
         assert "Samba in the snow" in text(client, url), url
-
-
-def withdraw(world):
-    ConsentRecord.objects.create(child=world["child"], kind=ConsentRecord.Kind.WITHDRAWN)
-
-
-def flag_do_not_publish(world):
-    child = world["child"]
-    child.do_not_publish = True
-    child.save()
-
-
-def send_back(world):
-    work = world["work"]
-    work.status = Artwork.Status.REJECTED
-    work.save()
 
 
 def showing(world):
