@@ -30,7 +30,13 @@ from django.utils import timezone, translation
 from core import site_cache
 from directory.models import ActivityPage, ActivitySession
 from directory.search.cards import prefetch_for_cards_when_shown
-from directory.search.facets import count_facets, count_kept_facets, kept_facet_rows, through
+from directory.search.facets import (
+    count_facets,
+    count_kept_facets,
+    kept_facet_rows,
+    through,
+    unmasked,
+)
 from directory.search.filters import RELATIONS, TAXONOMY_FILTERS
 from directory.search.scope import among
 from places.models import Place
@@ -356,29 +362,30 @@ def search_activities(
             ("search-facets-unfiltered", nation_code, *scope.cache_key()),
             lambda: count_facets(base, filters, matched_without, nation_code),
         )
-    elif for_directory_page and scope_ids is not None:
-        # Words alone over a kept scope: the matches are the words' (found within it).
-        facets, total, _none = count_kept_facets(kept_facet_rows(scope), text_ids, nation_code)
+    elif for_directory_page and (kept_rows := kept_facet_rows(scope)) is not None:
+        # A kept scope: its masks answer the filters on terms, places, ages and flags, once the
+        # words and any other filter (a postcode, dates, a price) have narrowed the matches.
+        narrowed = kept_rows.everything if text_ids is None else kept_rows.mask_of(text_ids)
+        others = unmasked(filters)
+        if others.narrows():
+            met = apply_filters(activities, others, authority_lineage=authority)
+            if order is None and sort != "relevance":
+                # Nearest first (the orders that are not kept need a postcode): listing what the
+                # other filters leave in that order spares ordering the matches again.
+                order = list(ordered(met, sort).values_list("pk", flat=True))
+                met_ids = order
+            else:
+                met_ids = met.values_list("pk", flat=True)
+            narrowed &= kept_rows.mask_of(met_ids)
+        facets, total, matched_ids = count_kept_facets(
+            kept_rows, filters, narrowed, nation_code, list_matches=scope_ids is None
+        )
     elif for_directory_page:
         # The facet statement also lists the matches (when filters narrow them): ordering them
         # then starts from their ids, rather than running every filter again.
-        def facet_statement():
-            return count_facets(
-                base, filters, matched_without, nation_code, list_matches=scope_ids is None
-            )
-
-        nation = filters.nation_alone()
-        if nation is not None:
-            # A regional site's directory as it first opens (its nation chosen): the same
-            # counts and matches for every visitor until the site changes, held for the site
-            # generation like the unfiltered ones.
-            facets, total, matched_ids = site_cache.remember(
-                ("search-facets-nation", nation.pk, nation_code, *scope.cache_key()),
-                facet_statement,
-                held=True,
-            )
-        else:
-            facets, total, matched_ids = facet_statement()
+        facets, total, matched_ids = count_facets(
+            base, filters, matched_without, nation_code, list_matches=scope_ids is None
+        )
 
     def matched_id_set():
         if scope_ids is not None:

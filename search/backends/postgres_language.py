@@ -20,13 +20,19 @@ import copy
 from collections import defaultdict
 
 from django.conf import settings
+from django.db import connections
+from django.db.models import F, IntegerField
+from django.db.models.functions import Cast
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
+from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale, TranslatableMixin
 
 FALLBACK_CONFIG = "simple"
@@ -83,7 +89,57 @@ class KeysFirstResults(PostgresSearchResults):
     def ranked_ids(self):
         """The matching objects' primary keys in the results' order, without building the
         objects (see search.query.result_ids)."""
-        return list(self.get_queryset().values_list("pk", flat=True))
+        entries = self._entries_alone()
+        if entries is None:
+            return list(self.get_queryset().values_list("pk", flat=True))
+        # Read with the cursor: thousands of keys, one column, nothing for the ORM to build.
+        sql, params = entries[self.start : self.stop].query.sql_with_params()
+        with connections[entries.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return [key for (key,) in cursor.fetchall()]
+
+    def _entries_alone(self):
+        """The matching keys, best first, read from the index entries alone, or None
+        when upstream's path is the one to take.
+
+        Upstream joins the model's table to the entries, comparing each key cast to text: among
+        100,000 activities a word matching 18,800 of them took 62 ms, where the same entries,
+        ranked alike, read on their own took 21 ms. That is only right for an unfiltered
+        queryset (every object of the model, which the entries' content types already say), as
+        the SQLite backend does (``sqlite_relevance``); a caller that keeps the keys it wants
+        (the directory) filters the matches itself. Matches and order are upstream's: the same
+        rank over the same vectors, ties to the higher key."""
+        compiler = self.query_compiler
+        query = compiler.query
+        if (
+            compiler.queryset.query.where
+            or compiler.fields is not None
+            or not compiler.order_by_relevance
+            or self._score_field
+            or isinstance(query, MatchAll | Fuzzy)
+            or (isinstance(query, Not) and isinstance(query.subquery, MatchAll))
+        ):
+            return None
+        model = compiler.queryset.model
+        key = model._meta.pk
+        while key.is_relation:  # a child model's key is its parent's (an ActivityPage's)
+            key = key.target_field
+        if not isinstance(key, IntegerField):
+            return None  # ties go to the higher key, which text would order differently
+        config = compiler.get_config(self.backend)
+        words = compiler.build_tsquery(query, config=config)
+        rank = compiler._build_rank_expression(
+            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+        )
+        return (
+            IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
+            # The expression the index on ``title || body`` serves (search/migrations/0001).
+            .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+            .filter(_vector_=words)
+            .annotate(_key_=Cast("object_id", IntegerField()))
+            .order_by(rank.desc(), F("_key_").desc())
+            .values_list("_key_", flat=True)
+        )
 
 
 class PerLanguagePostgresBackend(PostgresSearchBackend):

@@ -4,12 +4,15 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Locale
 
+from core import site_cache
 from directory.search import Filters, activity_scope, search_activities
+from directory.search.facets import kept_facet_rows
 from places.models import Place
 from places.postcodes import distance_km, find_district
 from places.stages import stages_for
@@ -27,9 +30,16 @@ def place(code):
     return Place.objects.get(code=code, locale__language_code="en")
 
 
-def run(directory_page, filters, nation_code=None):
+def run(directory_page, filters, nation_code=None, kept=False):
+    """The search as a request makes it; ``kept``: with the site cache keeping answers, so the
+    scope is kept and its masks answer the filters on terms, places, ages and flags
+    (directory/search/facets.py) instead of the facet statement."""
     scope = activity_scope(directory_page, Locale.objects.get(language_code="en"))
-    return search_activities(scope, filters, nation_code, page_size=1000)
+    if not kept:
+        return search_activities(scope, filters, nation_code, page_size=1000)
+    with override_settings(CACHE_SHARED_BY_ALL_PROCESSES=True), site_cache.serving():
+        assert kept_facet_rows(scope) is not None
+        return search_activities(scope, filters, nation_code, page_size=1000)
 
 
 def found_ids(results):
@@ -43,10 +53,14 @@ def local_authority_lineage(filters):
 
 
 def check(directory_page, world, filters, nation_code=None):
-    results = run(directory_page, filters, nation_code)
+    """The matches and their number are the rules', with the scope kept or not; so are the
+    facet counts (both ways the same)."""
     expected = oracle.expected_ids(world, filters, local_authority_lineage(filters))
-    assert found_ids(results) == expected
-    assert results.total == len(expected)
+    results, kept = (run(directory_page, filters, nation_code, kept) for kept in (False, True))
+    for answer in (results, kept):
+        assert found_ids(answer) == expected
+        assert answer.total == len(expected)
+    assert kept.facets == results.facets
     return results
 
 
@@ -152,9 +166,10 @@ def test_filters_combined_match_the_rules(directory_page, world, spec):
         {"language": ["english"], "stage": 2, "in_care": True, "max_price": Decimal("8")},
     ],
 )
-def test_facet_counts_respect_the_other_filters(directory_page, world, spec):
+@pytest.mark.parametrize("kept", [False, True], ids=["statement", "kept masks"])
+def test_facet_counts_respect_the_other_filters(directory_page, world, spec, kept):
     filters = build_filters(spec)
-    results = run(directory_page, filters)
+    results = run(directory_page, filters, kept=kept)
     expected = oracle.expected_facets(world, filters, None, local_authority_lineage(filters))
     for name in ("art_form", "format", "access", "language"):
         assert {k: v for k, v in results.facets[name].items() if v} == expected[name], name
