@@ -5,6 +5,9 @@ what every Wagtail search backend supports: the full-text part goes through Wagt
 database backend on SQLite or PostgreSQL, or Elasticsearch), returning the ids of matching
 activities; every filter, facet count and sort is then a plain ORM query over those ids. That
 is also how facets on many-to-many fields are counted, which the database backend cannot do.
+Over a scope kept for the site generation, the filters on terms, places, ages and flags and
+every facet count are answered from bit masks held by the process instead (``facets``), once
+the words and the other filters have narrowed the matches.
 
 Filters combine with AND across kinds. Within a kind any chosen value matches (art forms,
 formats, languages), except access features, which must all be present. The filters are read,

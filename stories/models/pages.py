@@ -3,6 +3,7 @@
 import math
 
 from django.db import models
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -73,7 +74,10 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
         scope = with_card_data(self.stories() if scope is None else scope)
         if self.featured_story_id:
-            chosen = scope.filter(translation_key=self.featured_story.translation_key).first()
+            # The chosen story's translation key read inside the query: fetching the chosen
+            # page itself first would cost a query of its own.
+            chosen_key = Page.objects.filter(pk=self.featured_story_id).values("translation_key")
+            chosen = scope.filter(translation_key=Subquery(chosen_key)).first()
             if chosen is not None:
                 return chosen
         return scope.first()

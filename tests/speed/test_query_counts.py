@@ -96,6 +96,9 @@ def build_site(size):
         )
         for number in range(_count(size, "stories"))
     ]
+    # An editor's choice leads the list (as in the demo), not merely the newest story.
+    stories_index.featured_story = stories[-1]
+    stories_index.save_revision().publish()
 
     showcase = ShowcaseIndexPageFactory(parent=home)
     galleries = [

@@ -5,9 +5,12 @@ import itertools
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from stories.factories import StoryPageFactory
 from stories.listing import StoryFilters, filter_stories, story_scope
+from stories.models import StoryIndexPage
 from stories.views import PER_PAGE
 from tests.stories.conftest import KINDS, PLACE_CODES, THEME_SLUGS, YEARS, newest_first
 
@@ -149,6 +152,12 @@ def test_editor_chosen_featured_story_leads(client, world):
     index.save_revision().publish()
     html = soup(client.get(index.url))
     assert html.select_one(".story-featured .card__title a").get_text(strip=True) == chosen.title
+    # The choice is followed inside the story's own query (with its card's picture and
+    # themes), not by fetching the chosen page first.
+    fresh = StoryIndexPage.objects.get(pk=index.pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert fresh.featured().pk == chosen.pk
+    assert len(queries) <= 3, [query["sql"] for query in queries.captured_queries]
     # Filtering hides the featured slot: the list answers the reader's question instead.
     html = soup(client.get(index.url, {"kind": chosen.kind}))
     assert html.select_one(".story-featured") is None
