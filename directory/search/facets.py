@@ -4,7 +4,7 @@ The database search backend cannot facet on many-to-many fields, so facets are c
 the ORM's SQL over the matched activities, whichever backend ran the keywords.
 """
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -195,16 +195,10 @@ MASKED_FILTERS = ("place", *RELATIONS, "age_range", "stage", *FLAG_COLUMNS)
 
 
 def unmasked(filters):
-    """``filters`` without those of ``MASKED_FILTERS``: what must narrow the matches before the
-    masks are applied."""
-    return replace(
-        filters,
-        place=None,
-        **dict.fromkeys(RELATIONS, ()),
-        age_range=None,
-        stage=None,
-        **dict.fromkeys(FLAG_COLUMNS, False),
-    )
+    """``filters`` without those of ``MASKED_FILTERS`` (each back to its default): what must
+    narrow the matches before the masks are applied."""
+    defaults = {field.name: field.default for field in fields(filters)}
+    return replace(filters, **{name: defaults[name] for name in MASKED_FILTERS})
 
 
 # The positions of the set bits of each byte value, for listing a mask's activities.
