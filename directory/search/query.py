@@ -299,6 +299,36 @@ def ordered(queryset, sort):
     return queryset.order_by(F("next_start").asc(nulls_last=True), "title", "pk")
 
 
+class MatchesInOrder:
+    """The ids of ``order`` that are in ``wanted``, ``number`` of them, as a sequence a
+    paginator slices: a slice reads ``order`` only as far as its end. ``order`` must hold every
+    one of the ``number`` matches."""
+
+    def __init__(self, order, wanted, number):
+        self.order = order
+        self.wanted = wanted
+        self.number = number
+
+    def __len__(self):
+        return self.number
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("only slices of matches are read")
+        start, stop, _step = index.indices(self.number)
+        found, seen = [], 0
+        if start >= stop:
+            return found
+        for pk in self.order:
+            if pk in self.wanted:
+                if seen >= start:
+                    found.append(pk)
+                seen += 1
+                if seen >= stop:
+                    break
+        return found
+
+
 def kept_order(scope, sort):
     """The ids of the scope's activities in ``sort`` order ("az" or "soonest"), kept in the
     site cache while the scope is (else None). Sorting every match of a large directory by its
@@ -368,21 +398,42 @@ def search_activities(
     elif for_directory_page and (kept_rows := kept_facet_rows(scope)) is not None:
         # A kept scope: its masks answer the filters on terms, places, ages and flags, once the
         # words and any other filter (a postcode, dates, a price) have narrowed the matches.
-        narrowed = kept_rows.everything if text_ids is None else kept_rows.mask_of(text_ids)
-        others = unmasked(filters)
-        if others.narrows():
-            met = apply_filters(activities, others, authority_lineage=authority)
-            if order is None and sort != "relevance":
-                # Nearest first (the orders that are not kept need a postcode): listing what the
-                # other filters leave in that order spares ordering the matches again.
-                order = list(ordered(met, sort).values_list("pk", flat=True))
-                met_ids = order
-            else:
-                met_ids = met.values_list("pk", flat=True)
-            narrowed &= kept_rows.mask_of(met_ids)
-        facets, total, matched_ids = count_kept_facets(
-            kept_rows, filters, narrowed, nation_code, list_matches=scope_ids is None
-        )
+        def from_masks():
+            nonlocal order
+            narrowed = kept_rows.everything if text_ids is None else kept_rows.mask_of(text_ids)
+            others = unmasked(filters)
+            if others.narrows():
+                met = apply_filters(activities, others, authority_lineage=authority)
+                if order is None and sort != "relevance":
+                    # Nearest first (the orders that are not kept need a postcode): listing what
+                    # the other filters leave in that order spares ordering the matches again.
+                    order = list(ordered(met, sort).values_list("pk", flat=True))
+                    met_ids = order
+                else:
+                    met_ids = met.values_list("pk", flat=True)
+                narrowed &= kept_rows.mask_of(met_ids)
+            return count_kept_facets(
+                kept_rows, filters, narrowed, nation_code, list_matches=scope_ids is None
+            )
+
+        nation = filters.nation_alone()
+        if nation is not None:
+            # A regional site's directory as it first opens (its nation chosen): the same
+            # counts and matches for every visitor until the site changes, held for the site
+            # generation like the unfiltered ones (listing most of a national directory's
+            # matches from a mask is the costliest part of it).
+            def held_from_masks():
+                found_facets, found_total, ids = from_masks()
+                # Held as a set: each search tests the kept order against it.
+                return found_facets, found_total, frozenset(ids)
+
+            facets, total, matched_ids = site_cache.remember(
+                ("search-facets-nation", nation.pk, nation_code, *scope.cache_key()),
+                held_from_masks,
+                held=True,
+            )
+        else:
+            facets, total, matched_ids = from_masks()
     elif for_directory_page:
         # The facet statement also lists the matches (when filters narrow them): ordering them
         # then starts from their ids, rather than running every filter again.
@@ -394,20 +445,29 @@ def search_activities(
         if scope_ids is not None:
             # Words alone narrow a kept scope to their matches, which were found within it.
             return scope.kept_id_set() if text_ids is None else set(text_ids)
+        if isinstance(matched_ids, frozenset):
+            return matched_ids
         if matched_ids is not None:
             return set(matched_ids)
         return set(matched_without(None).values_list("pk", flat=True))
 
-    if sort == "relevance":
-        wanted = scope.kept_id_set() if scope_ids is not None else matched_id_set()
-        ordered_ids = [pk for pk in text_ids if pk in wanted]
-        paginator = Paginator(ordered_ids, page_size)
-        total = len(ordered_ids)  # every match was among the text matches
-    elif order is not None:
-        if scope_ids is not None and text_ids is None:
-            ordered_ids = order  # nothing narrows the scope: every activity in it matches
+    if sort == "relevance" or order is not None:
+        # Ids in an order that holds every match (the words' ranking, or a kept order), kept to
+        # the matches. With their number known from the facets, only as much of the order is
+        # read as the page asked for needs (most of a national directory's matches are never
+        # shown); else all of it, to count them.
+        if sort == "relevance":
+            wanted = scope.kept_id_set() if scope_ids is not None else matched_id_set()
+            order = text_ids
+        elif scope_ids is not None and text_ids is None:
+            wanted = None  # nothing narrows the scope: every activity in it matches
         else:
             wanted = matched_id_set()
+        if wanted is None:
+            ordered_ids = order
+        elif total is not None:
+            ordered_ids = MatchesInOrder(order, wanted, total)
+        else:
             ordered_ids = [pk for pk in order if pk in wanted]
         paginator = Paginator(ordered_ids, page_size)
         total = len(ordered_ids)

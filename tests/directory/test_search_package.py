@@ -135,6 +135,10 @@ def test_narrows_knows_every_filter():
         {"free": True},
         {"free": True, "sort": "az"},
         {"art_form": ("music", "dance"), "page": 2},
+        {"place": "GB-ENG"},  # a regional directory as it opens: held for the generation
+        {"place": "GB-ENG", "sort": "az", "page": 2},
+        {"place": "E12000004", "access": ("bsl",), "age_range": (7, 9)},
+        {"postcode": "LE1", "radius": 25, "art_form": ("music",)},
     ],
 )
 @pytest.mark.parametrize("for_directory_page", [False, True])
@@ -148,6 +152,11 @@ def test_a_kept_scope_finds_what_the_database_finds(
     from core import site_cache
 
     scope = activity_scope(directory_page, Locale.objects.get(language_code="en"))
+    values = dict(values)
+    if "place" in values:
+        values["place"] = Place.objects.get(code=values["place"], locale__language_code="en")
+    if "postcode" in values:
+        values["postcode"] = find_district(values["postcode"])
     filters = Filters(**values)
 
     def search():
@@ -223,3 +232,21 @@ def test_a_backend_that_builds_objects_searches_within_the_scope(
     assert kept.total == afresh.total > 0
     assert [a.pk for a in kept.page.object_list] == [a.pk for a in afresh.page.object_list]
     assert kept.facets == afresh.facets
+
+
+def test_matches_in_order_slice_as_the_whole_list_would():
+    """A page of matches read lazily from a kept order is the page the full list gives, at the
+    start, in the middle, at the end and beyond it."""
+    from directory.search.query import MatchesInOrder
+
+    order = list(range(100, 0, -1))
+    wanted = {pk for pk in order if pk % 3 == 0 or pk % 7 == 0}
+    expected = [pk for pk in order if pk in wanted]
+    lazy = MatchesInOrder(order, wanted, len(expected))
+    assert len(lazy) == len(expected)
+    for start in range(0, len(expected) + 5, 4):
+        for size in (1, 4, 20):
+            assert lazy[start : start + size] == expected[start : start + size]
+    assert lazy[5:2] == []
+    with pytest.raises(TypeError):
+        lazy[3]
