@@ -35,6 +35,8 @@ from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale, TranslatableMixin
 
+from search.backends.keys import has_integer_key
+
 FALLBACK_CONFIG = "simple"
 
 
@@ -121,10 +123,7 @@ class KeysFirstResults(PostgresSearchResults):
         ):
             return None
         model = compiler.queryset.model
-        key = model._meta.pk
-        while key.is_relation:  # a child model's key is its parent's (an ActivityPage's)
-            key = key.target_field
-        if not isinstance(key, IntegerField):
+        if not has_integer_key(model):
             return None  # ties go to the higher key, which text would order differently
         config = compiler.get_config(self.backend)
         words = compiler.build_tsquery(query, config=config)

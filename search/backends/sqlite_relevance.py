@@ -24,6 +24,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search.backends.keys import has_integer_key
+
 
 class OnePassRankingResults(SQLiteSearchResults):
     def _ranked_entries(self):
@@ -49,10 +51,7 @@ class OnePassRankingResults(SQLiteSearchResults):
             .values("_pk_text")
         )
         higher_key_first = F("index_entry__object_id").desc()
-        key = model._meta.pk
-        while key.is_relation:  # a child model's key is its parent's (an ActivityPage's)
-            key = key.target_field
-        if isinstance(key, IntegerField):
+        if has_integer_key(model):
             higher_key_first = Cast("index_entry__object_id", IntegerField()).desc()
         entries = SQLiteFTSIndexEntry.objects.filter(match).filter(
             index_entry__content_type__in=get_descendants_content_types_pks(model)
